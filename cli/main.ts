@@ -1,0 +1,51 @@
+/**
+ * `npx werkplek <command>`: the tools around the synthesized stacks. Exit codes: 0 success,
+ * 1 findings or failure, 2 usage or input error (message, no stack trace).
+ */
+import { Command, CommandIO, processIO, UsageError } from "./command";
+import { validateCommand } from "./validate";
+import { TenantFileError } from "../tenants/load";
+
+export const COMMANDS: readonly Command[] = [validateCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `Usage: werkplek <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
+
+Run 'werkplek <command> --help' for a command's options.
+Exit codes: 0 success, 1 findings or failure, 2 usage or input error.
+`;
+}
+
+export async function main(argv: string[], io: CommandIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.out(help());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`werkplek: unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(", ")}\n`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(command.usage + "\n");
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`werkplek ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof TenantFileError) {
+      io.err(`werkplek ${name}: invalid tenant file:\n${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

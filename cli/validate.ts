@@ -1,0 +1,23 @@
+import { Command, parseFlags } from "./command";
+import { listTenantFiles, loadTenant, loadTenants } from "../tenants/load";
+
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "validate the tenant files (all, or one with --tenant)",
+  usage: `Usage: werkplek validate [--tenant <name>]
+
+Validates tenants/*.yaml against the tenant schema and prints every problem as
+<file>:<line>:<col> <field.path>: <message>.
+
+Options:
+  --tenant <name>  validate only tenants/<name>.yaml
+  -h, --help       show this help
+
+Exit codes: 0 valid, 2 invalid file or bad flag.`,
+  async run(argv, io) {
+    const { values } = parseFlags("validate", argv, { tenant: { type: "string" } });
+    const tenants = values.tenant ? [loadTenant(values.tenant)] : loadTenants();
+    io.out(`${tenants.length} of ${listTenantFiles().length} tenant file(s) valid: ${tenants.map((t) => t.name).join(", ")}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,63 @@
+import { AzurermBackend, Aspects, LocalBackend, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
+import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { MsGraphProvider } from "./msgraph/provider";
+import { TenantTags } from "./tags";
+import type { Tenant } from "../tenants/schema";
+
+/** The areas a tenant is split into; each is one stack `<tenant>-<area>` with its own state. */
+export const AREAS = ["state", "identity", "conditional-access", "collaboration", "devices", "remote-access"] as const;
+export type Area = (typeof AREAS)[number];
+
+export function stackName(tenant: string, area: Area): string {
+  return `${tenant}-${area}`;
+}
+
+export interface WerkplekStackProps {
+  readonly tenant: Tenant;
+}
+
+/**
+ * A stack of one tenant: the azurerm, azuread and msgraph providers for that tenant, the state
+ * backend, and the tenant's tags on every Azure resource. Credentials never appear here: the
+ * providers read ARM_* and the GitHub OIDC variables from the environment.
+ */
+export abstract class WerkplekStack extends TerraformStack {
+  readonly tenant: Tenant;
+  readonly area: Area;
+
+  protected constructor(scope: Construct, area: Area, props: WerkplekStackProps) {
+    super(scope, stackName(props.tenant.name, area));
+    const { tenant } = props;
+    this.tenant = tenant;
+    this.area = area;
+
+    new AzurermProvider(this, "azurerm", {
+      features: [{}],
+      subscriptionId: tenant.subscriptionId,
+      tenantId: tenant.tenantId,
+      storageUseAzuread: true,
+    });
+    new AzureadProvider(this, "azuread", { tenantId: tenant.tenantId });
+    new MsGraphProvider(this, "msgraph", { tenantId: tenant.tenantId });
+
+    // The state stack bootstraps the remote backend, so it always keeps its own state locally.
+    if (tenant.state && area !== "state") {
+      new AzurermBackend(this, {
+        resourceGroupName: tenant.state.resourceGroupName,
+        storageAccountName: tenant.state.storageAccountName,
+        containerName: tenant.state.containerName,
+        key: `${this.node.id}.tfstate`,
+        subscriptionId: tenant.subscriptionId,
+        tenantId: tenant.tenantId,
+        useOidc: true,
+        useAzureadAuth: true,
+      });
+    } else {
+      new LocalBackend(this, { path: `terraform.${this.node.id}.tfstate` });
+    }
+
+    Aspects.of(this).add(new TenantTags({ ...tenant.tags, managedBy: "werkplek", tenant: tenant.name }));
+  }
+}

@@ -1,0 +1,28 @@
+// @ts-check
+import tseslint from "typescript-eslint";
+
+const BARREL = "Import provider classes by deep path (e.g. @cdktf/provider-azuread/lib/group): the package root loads every resource and costs seconds and a gigabyte at every synth and test.";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "cdktf.out/", "coverage/", "docs-out/", "**/*.js", "**/*.mjs"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@cdktf/provider-azurerm", message: BARREL },
+            { name: "@cdktf/provider-azuread", message: BARREL },
+            { name: "@cdktf/provider-azurerm/lib", message: BARREL },
+            { name: "@cdktf/provider-azuread/lib", message: BARREL },
+            { name: "@cdktf/provider-azurerm/lib/index", message: BARREL },
+            { name: "@cdktf/provider-azuread/lib/index", message: BARREL },
+          ],
+          patterns: [{ regex: "^@cdktf/provider-[a-z0-9]+(/lib)?(/(index|lazy-index))?$", message: BARREL }],
+        },
+      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+);

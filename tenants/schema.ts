@@ -1,0 +1,192 @@
+/**
+ * The tenant file: one YAML file per municipality. This schema is the single description of it;
+ * `tenants/tenant.schema.json` is generated from it (`npm run schema`) for editor completion.
+ *
+ * Every tenant-specific value the stacks use comes from here; policies are functions of it.
+ */
+import { z } from "zod";
+import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
+
+const KEY = /^[a-z0-9][a-z0-9-]*$/;
+const key = (what: string) =>
+  z.string().regex(KEY, { error: `${what} must be lowercase letters, digits and dashes ([a-z0-9-]+)` });
+const guid = (what: string) =>
+  z.guid({ error: `${what} must be a GUID like 00000000-0000-0000-0000-000000000000` });
+const reason = z
+  .string()
+  .trim()
+  .min(10, { error: "a reason of at least 10 characters is required" });
+
+export const WEAK_AUTH_METHODS = ["Sms", "Voice", "Email"] as const;
+
+export const GroupSchema = z
+  .strictObject({
+    displayName: z.string().min(1).max(256).describe("name shown in Entra ID and Teams"),
+    description: z.string().max(1024).optional(),
+    kind: z
+      .enum(["security", "microsoft365"])
+      .default("security")
+      .describe("security group, or a Microsoft 365 (Unified) group"),
+    dynamicRule: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "dynamic membership rule (Entra ID P1), e.g. user.department -eq \"Financiën\"; absent means assigned membership",
+      ),
+    roleAssignable: z
+      .boolean()
+      .optional()
+      .describe(
+        "role-assignable (protected) group; implied for groups that hold admin roles. Cannot be dynamic. Changing it replaces the group",
+      ),
+    licences: z
+      .array(z.string())
+      .default([])
+      .describe("licence keys from `licences` assigned to every member (group-based licensing)"),
+    owners: z
+      .array(guid("an owner"))
+      .default([])
+      .describe("object ids of user owners (made outside the code)"),
+  })
+  .describe("an Entra ID group");
+
+export const TenantSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: key("the tenant name").describe("tenant key; must equal the file name without .yaml"),
+    displayName: z.string().min(1).describe("name of the municipality, e.g. Gemeente Kraainem"),
+    tenantId: guid("tenantId").describe("Entra ID tenant id"),
+    subscriptionId: guid("subscriptionId").describe("Azure subscription for the Azure resources"),
+    primaryDomain: z
+      .string()
+      .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "primaryDomain must be a lowercase DNS name like kraainem.be" }),
+    location: z
+      .string()
+      .regex(/^[a-z][a-z0-9]+$/, { error: "location must be an Azure region name like westeurope or belgiumcentral" }),
+    tags: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/), z.string().max(256))
+      .refine((t) => Object.keys(t).length > 0, { error: "at least one tag is required (e.g. owner, costCenter)" })
+      .describe("tags on every Azure resource; werkplek adds managedBy and tenant"),
+    breakGlass: z
+      .strictObject({
+        groupObjectId: guid("breakGlass.groupObjectId").describe(
+          "the emergency-access group, excluded from every conditional access policy",
+        ),
+        accountObjectIds: z
+          .array(guid("a break-glass account id"))
+          .min(2, { error: "at least two cloud-only emergency-access accounts are required" })
+          .describe("cloud-only emergency-access accounts; made outside the code and never changed by it"),
+      })
+      .describe("emergency access, made and kept outside the code"),
+    licences: z
+      .record(
+        z.string().regex(/^[A-Z0-9_]+$/, { error: "licence keys are SKU part numbers like SPB (uppercase)" }),
+        guid("a licence skuId"),
+      )
+      .default({})
+      .describe("SKU part number → skuId, from GET /subscribedSkus"),
+    groups: z.record(key("a group key"), GroupSchema).describe("groups by key; keys are referenced elsewhere"),
+    adminRoles: z
+      .record(key("a group key"), z.array(z.enum(Object.keys(DIRECTORY_ROLES) as [string, ...string[]])).min(1))
+      .default({})
+      .describe("group key → built-in Entra roles assigned to that group (least privilege)"),
+    allowedCountries: z
+      .array(z.string().regex(/^[A-Z]{2}$/, { error: "countries are ISO 3166-1 alpha-2 codes like BE" }))
+      .min(1)
+      .describe("countries sign-ins may come from"),
+    trustedIpRanges: z
+      .array(z.union([z.cidrv4(), z.cidrv6()], { error: "an IP range must be CIDR like 192.0.2.0/24" }))
+      .default([])
+      .describe("office IP ranges, a trusted named location"),
+    authenticationMethods: z
+      .strictObject({
+        keepEnabled: z
+          .array(z.strictObject({ method: z.enum(WEAK_AUTH_METHODS), reason }))
+          .default([])
+          .describe("weak methods (SMS, voice, email OTP) kept on, each with a reason"),
+      })
+      .default({ keepEnabled: [] }),
+    adminConsent: z
+      .strictObject({
+        reviewers: key("a group key").describe("group whose members review admin consent requests"),
+        requestDurationInDays: z.number().int().min(1).max(30).default(30),
+      })
+      .describe("admin consent workflow"),
+    logAnalytics: z
+      .strictObject({ retentionInDays: z.number().int().min(30).max(730).default(90) })
+      .default({ retentionInDays: 90 }),
+    state: z
+      .strictObject({
+        resourceGroupName: z.string().regex(/^rg-[a-z0-9-]+$/, { error: "must be a CAF name like rg-werkplek-state" }),
+        storageAccountName: z
+          .string()
+          .regex(/^st[a-z0-9]{1,22}$/, { error: "must be 3-24 lowercase letters and digits, starting with st" }),
+        containerName: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/).default("tfstate"),
+      })
+      .optional()
+      .describe("remote state backend (azurerm, OIDC); absent means local state"),
+  })
+  // Cross-references run even when other fields are invalid, so every problem is reported at once;
+  // the value may therefore be partly invalid here and is read defensively.
+  .superRefine((value, ctx) => crossReferences(value as unknown as Partial<RawTenant>, ctx), { when: () => true });
+
+type RawTenant = {
+  groups: Record<string, Partial<z.input<typeof GroupSchema>>>;
+  licences: Record<string, string>;
+  adminRoles: Record<string, unknown>;
+  adminConsent: { reviewers?: unknown };
+};
+
+function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): void {
+  const groups = isRecord(t.groups) ? t.groups : {};
+  const licences = isRecord(t.licences) ? t.licences : {};
+  const groupKeys = Object.keys(groups);
+  for (const [gk, g] of Object.entries(groups)) {
+    if (!isRecord(g)) continue;
+    (Array.isArray(g.licences) ? g.licences : []).forEach((l, i) => {
+      if (typeof l === "string" && !(l in licences)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["groups", gk, "licences", i],
+          message: `unknown licence "${l}"; allowed: ${Object.keys(licences).join(", ") || "(none declared under licences)"}`,
+        });
+      }
+    });
+    if (g.kind === "microsoft365" && g.roleAssignable) {
+      ctx.addIssue({ code: "custom", path: ["groups", gk, "roleAssignable"], message: "role-assignable groups must be security groups" });
+    }
+    if (g.dynamicRule && g.roleAssignable) {
+      ctx.addIssue({ code: "custom", path: ["groups", gk, "dynamicRule"], message: "a role-assignable group cannot have dynamic membership" });
+    }
+  }
+  for (const gk of Object.keys(isRecord(t.adminRoles) ? t.adminRoles : {})) {
+    const g = groups[gk];
+    if (!isRecord(g)) {
+      ctx.addIssue({ code: "custom", path: ["adminRoles", gk], message: `unknown group "${gk}"; allowed: ${groupKeys.join(", ")}` });
+    } else if (g.dynamicRule || (g.kind ?? "security") !== "security") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["adminRoles", gk],
+        message: "roles can only be assigned to assigned-membership security groups (they become role-assignable)",
+      });
+    }
+  }
+  const reviewers = isRecord(t.adminConsent) ? t.adminConsent.reviewers : undefined;
+  if (typeof reviewers === "string" && !isRecord(groups[reviewers])) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["adminConsent", "reviewers"],
+      message: `unknown group "${reviewers}"; allowed: ${groupKeys.join(", ")}`,
+    });
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function isRecord(v: unknown): v is Record<string, any> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export type TenantInput = z.input<typeof TenantSchema>;
+export type Tenant = z.output<typeof TenantSchema>;
+export type GroupSpec = z.output<typeof GroupSchema>;

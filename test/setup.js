@@ -1,0 +1,3 @@
+// cdktf's jest matchers (toHaveResourceWithProperties, ...): pure JSON checks, no terraform.
+const cdktf = require("cdktf");
+cdktf.Testing.setupJest();

@@ -1,0 +1,51 @@
+import { AREAS } from "../constructs/werkplek-stack";
+import { buildStacks, kraainem, synthJson } from "./helpers";
+
+describe("stacks", () => {
+  test("six stacks named <tenant>-<area>", () => {
+    const stacks = buildStacks();
+    expect(Object.values(stacks).map((s) => s.node.id).sort()).toEqual(AREAS.map((a) => `kraainem-${a}`).sort());
+  });
+
+  test("each stack has the azurerm, azuread and msgraph providers for the tenant and no credentials", () => {
+    const t = kraainem();
+    for (const stack of Object.values(buildStacks())) {
+      const json = synthJson(stack);
+      expect(Object.keys(json.terraform.required_providers).sort()).toEqual(["azuread", "azurerm", "msgraph"]);
+      expect(json.provider!.azurerm[0]).toMatchObject({ subscription_id: t.subscriptionId, tenant_id: t.tenantId, storage_use_azuread: true });
+      expect(json.provider!.azuread[0]).toEqual({ tenant_id: t.tenantId });
+      expect(json.provider!.msgraph[0]).toEqual({ tenant_id: t.tenantId });
+      expect(JSON.stringify(json.provider)).not.toMatch(/secret|password|certificate/i);
+    }
+  });
+
+  test("local state by default", () => {
+    for (const stack of Object.values(buildStacks())) {
+      expect(synthJson(stack).terraform.backend).toEqual({ local: { path: `terraform.${stack.node.id}.tfstate` } });
+    }
+  });
+
+  test("with `state` in the tenant file: azurerm backend with OIDC and Entra auth, one key per stack; the state stack stays local", () => {
+    const state = { resourceGroupName: "rg-kraainem-state", storageAccountName: "stkraainemtfstate", containerName: "tfstate" };
+    const stacks = buildStacks({ ...kraainem(), state });
+    for (const stack of Object.values(stacks)) {
+      const backend = synthJson(stack).terraform.backend;
+      if (stack.node.id === "kraainem-state") {
+        expect(backend).toHaveProperty("local");
+      } else {
+        expect(backend).toEqual({
+          azurerm: {
+            resource_group_name: "rg-kraainem-state",
+            storage_account_name: "stkraainemtfstate",
+            container_name: "tfstate",
+            key: `${stack.node.id}.tfstate`,
+            subscription_id: kraainem().subscriptionId,
+            tenant_id: kraainem().tenantId,
+            use_oidc: true,
+            use_azuread_auth: true,
+          },
+        });
+      }
+    }
+  });
+});

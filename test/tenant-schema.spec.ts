@@ -1,0 +1,81 @@
+import * as fs from "fs";
+import * as path from "path";
+import { loadTenants, TenantFileError, formatProblem } from "../tenants/load";
+import { SCHEMA_FILE, tenantJsonSchema } from "../tenants/generate-schema";
+import { kraainem, kraainemRaw, ROOT, tempDir } from "./helpers";
+import { TenantSchema } from "../tenants/schema";
+
+function problemsIn(dir: string): string[] {
+  try {
+    loadTenants(dir);
+  } catch (e) {
+    expect(e).toBeInstanceOf(TenantFileError);
+    return (e as TenantFileError).problems.map(formatProblem);
+  }
+  throw new Error(`expected ${dir} to be invalid`);
+}
+
+describe("tenant files", () => {
+  test("the example tenant is valid and named after its file", () => {
+    const t = kraainem();
+    expect(t.name).toBe("kraainem");
+    expect(t.breakGlass.accountObjectIds.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test("every problem in a file is reported at once with file, line, column and field", () => {
+    const problems = problemsIn(path.join(ROOT, "test/fixtures/bad-tenants"));
+    const file = "test/fixtures/bad-tenants/wrong-fields.yaml";
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `${file}:3:11 tenantId: tenantId must be a GUID like 00000000-0000-0000-0000-000000000000`,
+        `${file}:6:11 location: location must be an Azure region name like westeurope or belgiumcentral`,
+        `${file}:11:3 breakGlass.accountObjectIds: at least two cloud-only emergency-access accounts are required`,
+        `${file}:18:16 groups.it.licences.0: unknown licence "E5"; allowed: SPB`,
+        `${file}:22:20 allowedCountries.0: countries are ISO 3166-1 alpha-2 codes like BE`,
+        `${file}:24:14 adminConsent.reviewers: unknown group "nobody"; allowed: it`,
+      ]),
+    );
+    expect(problems.find((p) => p.includes("groups.it.colour"))).toMatch(
+      /:19:5 groups\.it\.colour: unknown field "colour"; allowed: displayName, description, kind, dynamicRule/,
+    );
+    expect(problems.find((p) => p.includes("adminRoles.it.1"))).toMatch(/:21:29 adminRoles\.it\.1: "Chief Wizard" is not allowed; allowed: Global Administrator/);
+    expect(problems).toHaveLength(8);
+  });
+
+  test("broken YAML and a name that differs from the file name are reported for every file", () => {
+    const problems = problemsIn(path.join(ROOT, "test/fixtures/broken-yaml"));
+    expect(problems[0]).toMatch(/^test\/fixtures\/broken-yaml\/broken\.yaml:5:3 invalid YAML: /);
+    expect(problems).toContain('test/fixtures/broken-yaml/misnamed.yaml:1:7 name: must equal the file name "misnamed", got "other-name"');
+    expect(problems).toContain("test/fixtures/broken-yaml/misnamed.yaml:1:1 tenantId: required field is missing (expected string)");
+  });
+
+  test("an empty tenants folder is an error, not an empty synth", () => {
+    const dir = tempDir();
+    expect(problemsIn(dir)[0]).toMatch(/no tenant files/);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  test.each([
+    ["a group holding roles cannot be dynamic", (t: Record<string, any>) => (t.groups["ict-beheerders"].dynamicRule = 'user.department -eq "ICT"'), "adminRoles.ict-beheerders"],
+    ["admin roles need a known group", (t: Record<string, any>) => (t.adminRoles["onbekend"] = ["Teams Administrator"]), "adminRoles.onbekend"],
+    ["a weak method needs a reason", (t: Record<string, any>) => (t.authenticationMethods = { keepEnabled: [{ method: "Sms", reason: "kort" }] }), "authenticationMethods.keepEnabled.0.reason"],
+    ["only SMS, voice and email are weak methods", (t: Record<string, any>) => (t.authenticationMethods = { keepEnabled: [{ method: "Fax", reason: "because the town hall still faxes" }] }), "authenticationMethods.keepEnabled.0.method"],
+    ["unknown top-level fields are rejected", (t: Record<string, any>) => (t.tenantID = "x"), "tenantID"],
+  ])("%s", (_name, mutate, field) => {
+    const raw = kraainemRaw();
+    mutate(raw);
+    const result = TenantSchema.safeParse(raw);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path.join(".") || (i as { keys?: string[] }).keys?.join("."))).toContain(field);
+  });
+
+  test("tenant.schema.json is generated from the zod schema and up to date (run `npm run schema`)", () => {
+    expect(fs.readFileSync(SCHEMA_FILE, "utf8")).toBe(tenantJsonSchema());
+  });
+
+  test("every tenant file points editors at the JSON schema", () => {
+    for (const f of fs.readdirSync(path.join(ROOT, "tenants")).filter((f) => f.endsWith(".yaml"))) {
+      expect(fs.readFileSync(path.join(ROOT, "tenants", f), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\/tenant\.schema\.json$/m);
+    }
+  });
+});
