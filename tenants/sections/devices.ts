@@ -18,8 +18,8 @@ const days = (what: string, min: number, max: number) =>
 /** Autopilot device name template: Intune's rules for Entra-joined devices. */
 export function deviceNameTemplateProblem(template: string): string | undefined {
   const macros = template.match(/%[^%]*%/g) ?? [];
-  if (template.length > 15) return `"${template}" is ${template.length} characters; at most 15 are allowed`;
   if (macros.length !== 1) return `"${template}" must contain exactly one %SERIAL% or %RAND:x% macro so every laptop gets a unique name`;
+  if (template.length > 15) return `"${template}" is ${template.length} characters; at most 15 are allowed`;
   const macro = macros[0];
   const rand = /^%RAND:(\d+)%$/.exec(macro);
   if (macro !== "%SERIAL%" && !rand) return `unknown macro ${macro}; allowed: %SERIAL% or %RAND:x% (x random digits)`;
