@@ -26,7 +26,7 @@ export function buildTenant(scope: Construct, tenant: Tenant): TenantStacks {
     identity,
     conditionalAccess: new ConditionalAccessStack(scope, { tenant }),
     collaboration: new CollaborationStack(scope, { tenant }),
-    devices: new DevicesStack(scope, { tenant }),
+    devices: new DevicesStack(scope, { tenant, identity }),
     remoteAccess: new RemoteAccessStack(scope, { tenant }),
   };
 }
