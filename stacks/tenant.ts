@@ -27,6 +27,6 @@ export function buildTenant(scope: Construct, tenant: Tenant): TenantStacks {
     conditionalAccess: new ConditionalAccessStack(scope, { tenant }),
     collaboration: new CollaborationStack(scope, { tenant }),
     devices: new DevicesStack(scope, { tenant, identity }),
-    remoteAccess: new RemoteAccessStack(scope, { tenant }),
+    remoteAccess: new RemoteAccessStack(scope, { tenant, identity }),
   };
 }

@@ -7,6 +7,8 @@
 import { z } from "zod";
 import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
 import { devicesCrossReferences, DevicesSchema } from "./sections/devices";
+import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remote-access";
+import { StateSchema } from "./sections/state";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
@@ -117,17 +119,9 @@ export const TenantSchema = z
     logAnalytics: z
       .strictObject({ retentionInDays: z.number().int().min(30).max(730).default(90) })
       .default({ retentionInDays: 90 }),
-    state: z
-      .strictObject({
-        resourceGroupName: z.string().regex(/^rg-[a-z0-9-]+$/, { error: "must be a CAF name like rg-werkplek-state" }),
-        storageAccountName: z
-          .string()
-          .regex(/^st[a-z0-9]{1,22}$/, { error: "must be 3-24 lowercase letters and digits, starting with st" }),
-        containerName: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/).default("tfstate"),
-      })
-      .optional()
-      .describe("remote state backend (azurerm, OIDC); absent means local state"),
     devices: DevicesSchema.optional(),
+    state: StateSchema.optional(),
+    remoteAccess: RemoteAccessSchema.optional(),
   })
   // Cross-references run even when other fields are invalid, so every problem is reported at once;
   // the value may therefore be partly invalid here and is read defensively.
@@ -141,6 +135,7 @@ type RawTenant = {
 };
 
 function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): void {
+  remoteAccessCrossReferences(t, ctx);
   const groups = isRecord(t.groups) ? t.groups : {};
   const licences = isRecord(t.licences) ? t.licences : {};
   const groupKeys = Object.keys(groups);
