@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
+import { teamsCrossReferences, TeamsSectionSchema } from "./sections/teams";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
@@ -126,6 +127,7 @@ export const TenantSchema = z
       })
       .optional()
       .describe("remote state backend (azurerm, OIDC); absent means local state"),
+    teams: TeamsSectionSchema.prefault({}),
   })
   // Cross-references run even when other fields are invalid, so every problem is reported at once;
   // the value may therefore be partly invalid here and is read defensively.
@@ -136,6 +138,7 @@ type RawTenant = {
   licences: Record<string, string>;
   adminRoles: Record<string, unknown>;
   adminConsent: { reviewers?: unknown };
+  teams: unknown;
 };
 
 function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): void {
@@ -172,6 +175,7 @@ function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): voi
       });
     }
   }
+  teamsCrossReferences(t.teams, groups, ctx);
   const reviewers = isRecord(t.adminConsent) ? t.adminConsent.reviewers : undefined;
   if (typeof reviewers === "string" && !isRecord(groups[reviewers])) {
     ctx.addIssue({
