@@ -31,7 +31,8 @@ export interface TeamsDifference {
 }
 
 /**
- * Every declared setting whose tenant value differs, in document order. Values are compared by
+ * Every declared setting whose tenant value differs: policies and assignments in document order,
+ * parameters by name. Values are compared by
  * their cmdlet type: booleans also as "True"/"False", choice values without regard to case, lists
  * as sets (domains and app ids without regard to case; null equals an empty list).
  */
@@ -42,7 +43,7 @@ export function compareTeamsPolicies(desired: TeamsPoliciesDocument, exported: T
     const have = actualPolicies.get(`${want.policyType}/${want.identity.toLowerCase()}`);
     const found = have !== undefined && have.found !== false;
     const spec = policyTypeSpec(want.policyType);
-    for (const [parameter, desiredValue] of Object.entries(want.parameters)) {
+    for (const [parameter, desiredValue] of Object.entries(want.parameters).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const actual = found ? (have.parameters[parameter] ?? null) : null;
       if (!found || !sameValue(spec?.parameters[parameter], desiredValue, actual)) {
         differences.push({ policyType: want.policyType, identity: want.identity, parameter, desired: desiredValue, actual });
