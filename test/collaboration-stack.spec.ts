@@ -2,6 +2,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { App, Testing } from "cdktf";
+import { compareTeamsPolicies, findTeamsDocument, readTeamsDocument } from "../constructs/teams/compare";
 import { canonicalJson, groupIdVariable, TEAMS_DOCUMENT_FILE } from "../constructs/teams/document";
 import { APPLY_SCRIPT, TeamsPolicies } from "../constructs/teams/teams-policies";
 import { globalMeetingPolicy } from "../policies/teams/meeting-policies";
@@ -174,6 +175,10 @@ describe("collaboration stack: applying Teams policies", () => {
       );
       expect(JSON.parse(documentText).policies.length).toBeGreaterThan(10);
       expect(fs.readFileSync(path.join(stackDir, exec.command), "utf8")).toBe(fs.readFileSync(APPLY_SCRIPT, "utf8"));
+      // the drift command finds the same document from the stack folder
+      expect(compareTeamsPolicies(readTeamsDocument(findTeamsDocument(stackDir)), JSON.parse(documentText))).toEqual([]);
+      expect(fs.readFileSync(findTeamsDocument(stackDir), "utf8")).toBe(documentText);
+      expect(() => findTeamsDocument(path.join(outdir, "stacks", "kraainem-identity"))).toThrow(/no Teams policy document/);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
