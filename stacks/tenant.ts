@@ -25,7 +25,7 @@ export function buildTenant(scope: Construct, tenant: Tenant): TenantStacks {
     state,
     identity,
     conditionalAccess: new ConditionalAccessStack(scope, { tenant }),
-    collaboration: new CollaborationStack(scope, { tenant }),
+    collaboration: new CollaborationStack(scope, { tenant, identity }),
     devices: new DevicesStack(scope, { tenant, identity }),
     remoteAccess: new RemoteAccessStack(scope, { tenant, identity }),
   };

@@ -9,6 +9,7 @@ import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
 import { devicesCrossReferences, DevicesSchema } from "./sections/devices";
 import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remote-access";
 import { StateSchema } from "./sections/state";
+import { teamsCrossReferences, TeamsSectionSchema } from "./sections/teams";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
@@ -122,6 +123,7 @@ export const TenantSchema = z
     devices: DevicesSchema.optional(),
     state: StateSchema.optional(),
     remoteAccess: RemoteAccessSchema.optional(),
+    teams: TeamsSectionSchema.prefault({}),
   })
   // Cross-references run even when other fields are invalid, so every problem is reported at once;
   // the value may therefore be partly invalid here and is read defensively.
@@ -132,6 +134,7 @@ type RawTenant = {
   licences: Record<string, string>;
   adminRoles: Record<string, unknown>;
   adminConsent: { reviewers?: unknown };
+  teams: unknown;
 };
 
 function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): void {
@@ -170,6 +173,7 @@ function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): voi
     }
   }
   devicesCrossReferences((t as { devices?: unknown }).devices, groups, ctx);
+  teamsCrossReferences(t.teams, groups, ctx);
   const reviewers = isRecord(t.adminConsent) ? t.adminConsent.reviewers : undefined;
   if (typeof reviewers === "string" && !isRecord(groups[reviewers])) {
     ctx.addIssue({
