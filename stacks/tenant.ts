@@ -24,7 +24,7 @@ export function buildTenant(scope: Construct, tenant: Tenant): TenantStacks {
   return {
     state,
     identity,
-    conditionalAccess: new ConditionalAccessStack(scope, { tenant }),
+    conditionalAccess: new ConditionalAccessStack(scope, { tenant, identity }),
     collaboration: new CollaborationStack(scope, { tenant }),
     devices: new DevicesStack(scope, { tenant }),
     remoteAccess: new RemoteAccessStack(scope, { tenant }),

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
+import { ConditionalAccessSchema } from "./sections/conditional-access";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
@@ -113,6 +114,7 @@ export const TenantSchema = z
         requestDurationInDays: z.number().int().min(1).max(30).default(30),
       })
       .describe("admin consent workflow"),
+    conditionalAccess: ConditionalAccessSchema,
     logAnalytics: z
       .strictObject({ retentionInDays: z.number().int().min(30).max(730).default(90) })
       .default({ retentionInDays: 90 }),
