@@ -4,9 +4,10 @@
  */
 import { Command, CommandIO, processIO, UsageError } from "./command";
 import { validateCommand } from "./validate";
+import { whatifCommand } from "./whatif";
 import { TenantFileError } from "../tenants/load";
 
-export const COMMANDS: readonly Command[] = [validateCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, whatifCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

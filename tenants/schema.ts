@@ -10,6 +10,7 @@ import { devicesCrossReferences, DevicesSchema } from "./sections/devices";
 import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remote-access";
 import { StateSchema } from "./sections/state";
 import { teamsCrossReferences, TeamsSectionSchema } from "./sections/teams";
+import { ConditionalAccessSchema } from "./sections/conditional-access";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
@@ -117,6 +118,7 @@ export const TenantSchema = z
         requestDurationInDays: z.number().int().min(1).max(30).default(30),
       })
       .describe("admin consent workflow"),
+    conditionalAccess: ConditionalAccessSchema,
     logAnalytics: z
       .strictObject({ retentionInDays: z.number().int().min(30).max(730).default(90) })
       .default({ retentionInDays: 90 }),
