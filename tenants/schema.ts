@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
+import { GuardrailsSchema } from "./sections/guardrails";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
@@ -126,6 +127,7 @@ export const TenantSchema = z
       })
       .optional()
       .describe("remote state backend (azurerm, OIDC); absent means local state"),
+    guardrails: GuardrailsSchema,
   })
   // Cross-references run even when other fields are invalid, so every problem is reported at once;
   // the value may therefore be partly invalid here and is read defensively.
