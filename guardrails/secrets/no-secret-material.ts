@@ -36,7 +36,7 @@ export default defineRule({
   explanation:
     "The synthesized JSON is committed to CI artifacts, plan files and pull-request comments; a password, client secret, key or private key in it is published. Credentials come from OIDC and the environment, secrets from Key Vault.",
   fix: "Remove the literal: use OIDC (no client secret), SSH public keys, Key Vault references or a sensitive variable fed from the environment.",
-  controls: ["CKV_AZURE_41", "CKV_SECRET_6", "MS.AAD.5.5"],
+  controls: ["CKV_SECRET_6", "CKV_AZURE_45"],
   check: (ctx) =>
     ctx.stacks.flatMap((s): Outcome[] => {
       const outcomes: Outcome[] = [];
