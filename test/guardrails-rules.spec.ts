@@ -195,8 +195,10 @@ describe("rule details", () => {
 
   test("WP-NET-001 reads destination_port_ranges and source_address_prefixes lists", () => {
     const s = fixture();
-    const { destination_port_range: _p, source_address_prefix: _s, ...rule } = openRule("22");
-    nsg(s).security_rule.push({ ...rule, destination_port_ranges: ["443", "22"], source_address_prefixes: ["10.0.0.0/8", "Internet"] });
+    const rule: any = { ...openRule("22"), destination_port_ranges: ["443", "22"], source_address_prefixes: ["10.0.0.0/8", "Internet"] };
+    delete rule.destination_port_range;
+    delete rule.source_address_prefix;
+    nsg(s).security_rule.push(rule);
     expect(failures("WP-NET-001", s)).toHaveLength(1);
   });
 
