@@ -212,7 +212,9 @@ describe("suppressions", () => {
       const dir = tempDir();
       dirs.push(dir);
       const file = path.join(dir, "kraainem.yaml");
-      fs.writeFileSync(file, fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8") + `\nguardrails:\n  suppressions:\n${suppressions}`);
+      const yaml = fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8");
+      expect(yaml).toContain("guardrails:\n  suppressions: []\n");
+      fs.writeFileSync(file, yaml.replace("guardrails:\n  suppressions: []\n", `guardrails:\n  suppressions:\n${suppressions}`));
       return parseTenantFile(file);
     };
     const problems = (r: ReturnType<typeof write>) => ("problems" in r ? r.problems.map((p) => `${p.field}: ${p.message}`) : []);
