@@ -3,11 +3,12 @@
  * 1 findings or failure, 2 usage or input error (message, no stack trace).
  */
 import { Command, CommandIO, processIO, UsageError } from "./command";
+import { checkCommand } from "./check";
 import { validateCommand } from "./validate";
 import { whatifCommand } from "./whatif";
 import { TenantFileError } from "../tenants/load";
 
-export const COMMANDS: readonly Command[] = [validateCommand, whatifCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, whatifCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -11,6 +11,7 @@ import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remo
 import { StateSchema } from "./sections/state";
 import { teamsCrossReferences, TeamsSectionSchema } from "./sections/teams";
 import { ConditionalAccessSchema } from "./sections/conditional-access";
+import { GuardrailsSchema } from "./sections/guardrails";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
@@ -126,6 +127,7 @@ export const TenantSchema = z
     state: StateSchema.optional(),
     remoteAccess: RemoteAccessSchema.optional(),
     teams: TeamsSectionSchema.prefault({}),
+    guardrails: GuardrailsSchema,
   })
   // Cross-references run even when other fields are invalid, so every problem is reported at once;
   // the value may therefore be partly invalid here and is read defensively.

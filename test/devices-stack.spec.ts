@@ -104,7 +104,7 @@ describe("devices stack", () => {
       antiSpywareRequired: true,
       defenderEnabled: true,
       rtpEnabled: true,
-      signatureOutOfDate: false,
+      signatureOutOfDate: true,
       osMinimumVersion: t.devices!.compliance.minimumOsVersion,
       passwordRequired: true,
       passwordBlockSimple: true,

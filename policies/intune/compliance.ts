@@ -25,7 +25,7 @@ export function windowsCompliancePolicy(prefix: string, d: DevicesSpec): ODataBo
     // Defender (OIB I5)
     defenderEnabled: true,
     rtpEnabled: true,
-    signatureOutOfDate: false, // false = signatures must be current
+    signatureOutOfDate: true, // Graph: "require Windows Defender antimalware signature to be up to date"
     // OS version: from the tenant file
     osMinimumVersion: d.compliance.minimumOsVersion,
     // Password (OIB I6)
