@@ -3,10 +3,12 @@
  * 1 findings or failure, 2 usage or input error (message, no stack trace).
  */
 import { Command, CommandIO, processIO, UsageError } from "./command";
+import { diffCommand } from "./diff";
+import { driftCommand } from "./drift";
 import { validateCommand } from "./validate";
 import { TenantFileError } from "../tenants/load";
 
-export const COMMANDS: readonly Command[] = [validateCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, diffCommand, driftCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
