@@ -36,7 +36,11 @@ export function attributeChanges(before: unknown, after: unknown, opts: Attribut
     const vb = b.get(path);
     const va = a.get(path);
     if (jsonEqual(vb, va)) continue;
-    const hide = (side: "before" | "after") => looksSecret(path) || (opts.sensitive?.(path, side) ?? false);
+    // a secret is text: a boolean like disable_password_authentication is shown
+    const hide = (side: "before" | "after") => {
+      const v = side === "before" ? vb : va;
+      return (looksSecret(path) && typeof v !== "boolean" && typeof v !== "number" && v !== null) || (opts.sensitive?.(path, side) ?? false);
+    };
     let fb = b.has(path) ? (hide("before") ? HIDDEN : formatValue(vb, opts.hzBefore)) : undefined;
     let fa = a.has(path) ? (hide("after") ? HIDDEN : formatValue(va, opts.hzAfter)) : undefined;
     if (Array.isArray(vb) && Array.isArray(va) && fb !== HIDDEN && fa !== HIDDEN && vb.length + va.length > 8) {
