@@ -21,6 +21,12 @@ function run(...argv: string[]) {
 }
 
 describe("werkplek diff on hand-made synthesized outputs", () => {
+  test("diff and drift are registered commands with --help", async () => {
+    expect((await run("--help")).out).toMatch(/diff .*\n.*drift /s);
+    expect(await run("diff", "--help")).toMatchObject({ code: 0, out: expect.stringContaining("Usage: werkplek diff --base <dir|git-ref>") });
+    expect(await run("drift", "--help")).toMatchObject({ code: 0, out: expect.stringContaining("Usage: werkplek drift <plan.json>...") });
+  });
+
   test("identical outputs: No changes, exit 0 even with --fail-on-risk", async () => {
     const r = await run("diff", "--base", BASE, "--head", BASE, "--fail-on-risk");
     expect(r.code).toBe(0);
