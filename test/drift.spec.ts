@@ -3,7 +3,10 @@ import * as path from "path";
 import { main } from "../cli/main";
 import { driftCount, driftReport, renderDrift, sectionFromDifferences } from "../cli/review/drift-report";
 import { readPlan, redact } from "../cli/review/plan";
-import { tempDir } from "./helpers";
+import { App } from "cdktf";
+import { findTeamsDocument } from "../constructs/teams/compare";
+import { buildTenant } from "../stacks/tenant";
+import { kraainem, ROOT, tempDir } from "./helpers";
 
 const PLANS = path.join(__dirname, "fixtures", "plans");
 const plan = (name: string) => path.join(PLANS, name);
@@ -149,5 +152,46 @@ describe("werkplek drift", () => {
     expect(md).toContain("**Teams setting loosened** · Teams policies · TeamsMeetingPolicy Global: AutoAdmittedUsers EveryoneInCompanyExcludingGuests → Everyone");
     expect(md).toContain("| `AllowCloudRecording` | `true` | `false` |");
     expect(md.match(/Teams setting loosened\*\* ·/g)).toHaveLength(1); // recording switched off is not looser
+  });
+});
+
+describe("werkplek drift --teams", () => {
+  let outdir: string;
+  let desired: string;
+  beforeAll(() => {
+    outdir = tempDir();
+    const app = new App({ outdir });
+    buildTenant(app, kraainem());
+    app.synth();
+    desired = findTeamsDocument(path.join(outdir, "stacks", "kraainem-collaboration"));
+  });
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+  async function drift(...argv: string[]) {
+    let out = "";
+    let err = "";
+    const code = await main(["drift", ...argv], { out: (t) => (out += t), err: (t) => (err += t) });
+    return { code, out, err };
+  }
+
+  test("a Teams setting changed by hand is drift, flagged when it loosens a control", async () => {
+    const r = await drift("--teams", desired, path.join(ROOT, "test/fixtures/teams/export-drifted.json"));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Teams policies");
+    expect(r.out).toMatch(/TeamsMeetingPolicy Global[\s\S]*AllowCloudRecording/);
+    expect(r.out).toMatch(/Teams setting loosened/i);
+  });
+
+  test("the desired document against itself is no drift; plans and --teams combine", async () => {
+    expect((await drift("--teams", desired, desired)).code).toBe(0);
+    const plan = path.join(ROOT, "test/fixtures/plans", fs.readdirSync(path.join(ROOT, "test/fixtures/plans")).find((f) => f.includes("no-drift"))!);
+    expect((await drift(plan, "--teams", desired, desired)).code).toBe(0);
+  });
+
+  test("a missing Teams file or a missing second file is exit 2 naming it", async () => {
+    const missing = await drift("--teams", desired, "/nonexistent/export.json");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("/nonexistent/export.json");
+    expect((await drift("--teams", desired)).code).toBe(2);
   });
 });
