@@ -1,9 +1,14 @@
 /**
  * Entry point of `cdktf synth`: load and validate every tenant file, build each tenant's stacks,
- * synthesize, and print a summary line per tenant.
+ * synthesize, print a summary line per tenant, then run the guardrail rules over the output and
+ * fail (exit 1) on an error finding. The findings are also written to cdktf.out/guardrails.json.
  */
+import * as fs from "fs";
+import * as path from "path";
 import { App } from "cdktf";
 import { summarize } from "./cli/summary";
+import { toJson, toText } from "./guardrails/report";
+import { blockingFindings, checkTenant } from "./guardrails/run";
 import { buildTenant } from "./stacks/tenant";
 import { loadTenants, TenantFileError } from "./tenants/load";
 
@@ -22,6 +27,15 @@ function main(): number {
   for (const tenant of tenants) buildTenant(app, tenant);
   app.synth();
   process.stdout.write(summarize(app.outdir, tenants.map((t) => t.name)));
+
+  const checks = tenants.map((t) => checkTenant(t, app.outdir));
+  fs.writeFileSync(path.join(app.outdir, "guardrails.json"), JSON.stringify(toJson(checks), null, 2) + "\n");
+  if (blockingFindings(checks).length > 0) {
+    process.stderr.write(toText(checks));
+    process.stderr.write("werkplek: guardrail errors, see above (suppress with a reason under guardrails.suppressions in the tenant file)\n");
+    return 1;
+  }
+  process.stdout.write(toText(checks));
   return 0;
 }
 

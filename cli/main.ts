@@ -4,10 +4,14 @@
  */
 import { Command, CommandIO, processIO, UsageError } from "./command";
 import { docsCommand } from "./docs";
+import { checkCommand } from "./check";
+import { diffCommand } from "./diff";
+import { driftCommand } from "./drift";
 import { validateCommand } from "./validate";
+import { whatifCommand } from "./whatif";
 import { TenantFileError } from "../tenants/load";
 
-export const COMMANDS: readonly Command[] = [validateCommand, docsCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, whatifCommand, diffCommand, driftCommand, docsCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -17,16 +17,21 @@ export interface TenantStacks {
   readonly remoteAccess: RemoteAccessStack;
 }
 
-/** Builds every stack of a tenant in `scope` (an App). The order is the deploy order. */
+/**
+ * Builds every stack of a tenant in `scope` (an App), in deploy order: the state backend, identity,
+ * then the stacks that use its groups; conditional access last, because it also scopes a policy
+ * to the Awingu application that the remote-access stack registers.
+ */
 export function buildTenant(scope: Construct, tenant: Tenant): TenantStacks {
   const state = new StateStack(scope, { tenant });
   const identity = new IdentityStack(scope, { tenant });
-  return {
-    state,
+  const collaboration = new CollaborationStack(scope, { tenant, identity });
+  const devices = new DevicesStack(scope, { tenant, identity });
+  const remoteAccess = new RemoteAccessStack(scope, { tenant, identity });
+  const conditionalAccess = new ConditionalAccessStack(scope, {
+    tenant,
     identity,
-    conditionalAccess: new ConditionalAccessStack(scope, { tenant }),
-    collaboration: new CollaborationStack(scope, { tenant }),
-    devices: new DevicesStack(scope, { tenant }),
-    remoteAccess: new RemoteAccessStack(scope, { tenant }),
-  };
+    apps: { awinguClientId: remoteAccess.awinguAppClientId },
+  });
+  return { state, identity, conditionalAccess, collaboration, devices, remoteAccess };
 }

@@ -6,6 +6,12 @@
  */
 import { z } from "zod";
 import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
+import { devicesCrossReferences, DevicesSchema } from "./sections/devices";
+import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remote-access";
+import { StateSchema } from "./sections/state";
+import { teamsCrossReferences, TeamsSectionSchema } from "./sections/teams";
+import { ConditionalAccessSchema } from "./sections/conditional-access";
+import { GuardrailsSchema } from "./sections/guardrails";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
@@ -113,19 +119,15 @@ export const TenantSchema = z
         requestDurationInDays: z.number().int().min(1).max(30).default(30),
       })
       .describe("admin consent workflow"),
+    conditionalAccess: ConditionalAccessSchema,
     logAnalytics: z
       .strictObject({ retentionInDays: z.number().int().min(30).max(730).default(90) })
       .default({ retentionInDays: 90 }),
-    state: z
-      .strictObject({
-        resourceGroupName: z.string().regex(/^rg-[a-z0-9-]+$/, { error: "must be a CAF name like rg-werkplek-state" }),
-        storageAccountName: z
-          .string()
-          .regex(/^st[a-z0-9]{1,22}$/, { error: "must be 3-24 lowercase letters and digits, starting with st" }),
-        containerName: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/).default("tfstate"),
-      })
-      .optional()
-      .describe("remote state backend (azurerm, OIDC); absent means local state"),
+    devices: DevicesSchema.optional(),
+    state: StateSchema.optional(),
+    remoteAccess: RemoteAccessSchema.optional(),
+    teams: TeamsSectionSchema.prefault({}),
+    guardrails: GuardrailsSchema,
   })
   // Cross-references run even when other fields are invalid, so every problem is reported at once;
   // the value may therefore be partly invalid here and is read defensively.
@@ -136,9 +138,11 @@ type RawTenant = {
   licences: Record<string, string>;
   adminRoles: Record<string, unknown>;
   adminConsent: { reviewers?: unknown };
+  teams: unknown;
 };
 
 function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): void {
+  remoteAccessCrossReferences(t, ctx);
   const groups = isRecord(t.groups) ? t.groups : {};
   const licences = isRecord(t.licences) ? t.licences : {};
   const groupKeys = Object.keys(groups);
@@ -172,6 +176,8 @@ function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): voi
       });
     }
   }
+  devicesCrossReferences((t as { devices?: unknown }).devices, groups, ctx);
+  teamsCrossReferences(t.teams, groups, ctx);
   const reviewers = isRecord(t.adminConsent) ? t.adminConsent.reviewers : undefined;
   if (typeof reviewers === "string" && !isRecord(groups[reviewers])) {
     ctx.addIssue({

@@ -26,7 +26,7 @@ describe("stacks", () => {
   });
 
   test("with `state` in the tenant file: azurerm backend with OIDC and Entra auth, one key per stack; the state stack stays local", () => {
-    const state = { resourceGroupName: "rg-kraainem-state", storageAccountName: "stkraainemtfstate", containerName: "tfstate" };
+    const state = { resourceGroupName: "rg-kraainem-state", storageAccountName: "stkraainemtfstate", containerName: "tfstate", allowedIpRanges: [], softDeleteRetentionDays: 30 };
     const stacks = buildStacks({ ...kraainem(), state });
     for (const stack of Object.values(stacks)) {
       const backend = synthJson(stack).terraform.backend;

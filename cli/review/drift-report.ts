@@ -1,0 +1,221 @@
+/**
+ * The drift report: what changed in the live tenant outside terraform, decided from the plan's
+ * `resource_drift` (never from terraform's exit code), in sections that other comparers (the
+ * Teams policy export) can add to.
+ */
+import { AttributeChange, attributeChanges } from "./attributes";
+import { labelOf } from "./labels";
+import { fit, RISK_TITLES } from "./markdown";
+import { cell } from "./markdown";
+import { Plan, PlanResource, redact } from "./plan";
+import { Action, Risk, risksOf } from "./risks";
+import { teamsLoosening } from "./teams-loosening";
+
+export type DriftKind = "changed" | "deleted" | "created";
+
+export interface DriftItem {
+  /** Terraform address, or what the comparer calls the object (`Teams meeting policy Global`). */
+  readonly address: string;
+  /** Human label: `conditional access policy "CA001 …"`. */
+  readonly label: string;
+  readonly kind: DriftKind;
+  /** before = what terraform last applied (or the desired value), after = what is live now. */
+  readonly attributes: readonly AttributeChange[];
+  readonly risks: readonly Risk[];
+}
+
+export interface DriftSection {
+  readonly title: string;
+  /** The file it was read from. */
+  readonly source: string;
+  readonly items: readonly DriftItem[];
+}
+
+export interface PlannedChange {
+  readonly address: string;
+  readonly label: string;
+  readonly action: Action;
+  readonly risks: readonly Risk[];
+}
+
+export interface PlanSummary {
+  readonly source: string;
+  readonly title: string;
+  readonly changes: readonly PlannedChange[];
+}
+
+export interface DriftReport {
+  readonly sections: DriftSection[];
+  /** Changes a plan would make (code vs state) — not drift; shown for context and in PR plan summaries. */
+  readonly planned: PlanSummary[];
+}
+
+export function driftCount(r: DriftReport): number {
+  return r.sections.reduce((n, s) => n + s.items.length, 0);
+}
+
+export function driftRiskCount(r: DriftReport): number {
+  return r.sections.reduce((n, s) => n + s.items.reduce((m, i) => m + i.risks.length, 0), 0);
+}
+
+/** `plans/kraainem-identity.json` → `kraainem-identity`. */
+export function planTitle(file: string): string {
+  return (file.split(/[\\/]/).pop() ?? file).replace(/\.json$/, "").replace(/\.plan$/, "");
+}
+
+function actionOf(actions: readonly string[]): Action | undefined {
+  if (actions.includes("delete") && actions.includes("create")) return "replace";
+  if (actions.includes("delete")) return "delete";
+  if (actions.includes("create")) return "create";
+  if (actions.includes("update")) return "update";
+  return undefined; // no-op, read, forget
+}
+
+function label(r: PlanResource, before?: Record<string, unknown>, after?: Record<string, unknown>): string {
+  return labelOf(r.type, r.name, (after ?? before) as never);
+}
+
+/** One plan's drift: every managed resource in `resource_drift` with what changed. */
+export function driftSection(plan: Plan): DriftSection {
+  const items: DriftItem[] = [];
+  for (const r of plan.resourceDrift) {
+    if (r.mode && r.mode !== "managed") continue;
+    const action = actionOf(r.change.actions);
+    if (!action) continue;
+    const { before, after } = redact(r.change);
+    const kind: DriftKind = action === "delete" ? "deleted" : action === "create" ? "created" : "changed";
+    items.push({
+      address: r.address,
+      label: label(r, before, after),
+      kind,
+      attributes: kind === "changed" ? attributeChanges(before, after) : [],
+      risks: risksOf(r.type, action, before, after).map((risk) =>
+        risk.kind === "protected-deleted" ? { ...risk, message: "deleted outside terraform; the next apply creates a new, empty object with a new id" } : risk,
+      ),
+    });
+  }
+  return { title: planTitle(plan.file), source: plan.file, items };
+}
+
+/** One plan's pending changes (resource_changes that are not no-op). */
+export function planSummary(plan: Plan): PlanSummary {
+  const changes: PlannedChange[] = [];
+  for (const r of plan.resourceChanges) {
+    if (r.mode && r.mode !== "managed") continue;
+    const action = actionOf(r.change.actions);
+    if (!action) continue;
+    const { before, after } = redact(r.change);
+    changes.push({ address: r.address, label: label(r, before, after), action, risks: risksOf(r.type, action, before, after) });
+  }
+  return { source: plan.file, title: planTitle(plan.file), changes };
+}
+
+export function driftReport(plans: readonly Plan[]): DriftReport {
+  return { sections: plans.map(driftSection), planned: plans.map(planSummary) };
+}
+
+/** A difference reported by another comparer (e.g. Teams desired vs exported policies). */
+export interface Difference {
+  /** The object: `TeamsMeetingPolicy Global`. */
+  readonly subject: string;
+  readonly parameter: string;
+  /** What the code declares. */
+  readonly expected: unknown;
+  /** What is live. */
+  readonly actual: unknown;
+}
+
+/**
+ * Turns another comparer's differences into a drift section, one item per object, with the Teams
+ * loosening rules applied (desired → live). `compareTeamsPolicies` output maps onto this.
+ */
+export function sectionFromDifferences(title: string, source: string, differences: readonly Difference[]): DriftSection {
+  const bySubject = new Map<string, Difference[]>();
+  for (const d of differences) bySubject.set(d.subject, [...(bySubject.get(d.subject) ?? []), d]);
+  const fmt = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
+  return {
+    title,
+    source,
+    items: [...bySubject].map(([subject, diffs]) => ({
+      address: subject,
+      label: subject,
+      kind: "changed" as const,
+      attributes: diffs.map((d) => ({ path: d.parameter, before: fmt(d.expected), after: fmt(d.actual) })),
+      risks: diffs.flatMap((d) => {
+        const m = teamsLoosening(d.parameter, d.expected, d.actual);
+        return m ? [{ kind: "teams-loosened" as const, message: m }] : [];
+      }),
+    })),
+  };
+}
+
+const KIND_TEXT: Record<DriftKind, string> = {
+  changed: "changed outside terraform",
+  deleted: "deleted outside terraform",
+  created: "appeared outside terraform",
+};
+
+const SYMBOL: Record<Action, string> = { create: "+", delete: "−", update: "~", replace: "±" };
+
+export interface DriftRenderOptions {
+  /** @default "werkplek drift" */
+  readonly title?: string;
+  readonly maxChars: number;
+}
+
+/** Markdown for the drift issue. */
+export function renderDrift(report: DriftReport, opts: DriftRenderOptions): string {
+  const n = driftCount(report);
+  const risky = driftRiskCount(report);
+  const drifted = report.sections.filter((s) => s.items.length > 0);
+  let head = `## ${opts.title ?? "werkplek drift"}\n\n`;
+  if (n === 0) {
+    head += `No drift: the live tenant matches the last applied state in ${report.sections.length} plan${report.sections.length === 1 ? "" : "s"}.\n\n`;
+  } else {
+    head += `**${n} resource${n === 1 ? "" : "s"} drifted** in ${drifted.length} of ${report.sections.length} plan${report.sections.length === 1 ? "" : "s"}`;
+    head += risky ? ` · ⚠️ **${risky} security-relevant**\n\n` : ".\n\n";
+  }
+  const blocks: string[] = [];
+  const flags = drifted.flatMap((s) => s.items.flatMap((i) => i.risks.map((r) => `- **${RISK_TITLES[r.kind]}** · ${s.title} · ${i.label}: ${r.message}\n`)));
+  if (flags.length) blocks.push("### Security-relevant drift\n\n", ...flags, "\n");
+  for (const s of drifted) {
+    blocks.push(`### ${s.title}\n\nFrom \`${s.source}\`.\n\n`);
+    for (const i of s.items) {
+      let b = `#### ${i.kind === "deleted" ? "−" : i.kind === "created" ? "+" : "~"} ${i.label} — ${KIND_TEXT[i.kind]}\n\`${i.address}\`\n\n`;
+      for (const r of i.risks) b += `> ⚠️ **${RISK_TITLES[r.kind]}:** ${r.message}\n`;
+      if (i.risks.length) b += "\n";
+      if (i.attributes.length) {
+        b += "| attribute | expected (code / last apply) | live |\n| --- | --- | --- |\n";
+        b += i.attributes.map((a) => `| \`${a.path}\` | ${cell(a.before)} | ${cell(a.after)} |`).join("\n") + "\n\n";
+      }
+      blocks.push(b);
+    }
+  }
+  const pending = report.planned.filter((p) => p.changes.length > 0);
+  if (pending.length) {
+    blocks.push(`### Planned changes (code vs state, not drift)\n\n`);
+    for (const p of pending) blocks.push(plannedBlock(p));
+  }
+  return fit(head, blocks, opts.maxChars);
+}
+
+function plannedBlock(p: PlanSummary): string {
+  const count = (a: Action) => p.changes.filter((c) => c.action === a).length;
+  let s = `**${p.title}**: ${count("create")} to create, ${count("update")} to update, ${count("replace")} to replace, ${count("delete")} to delete\n\n`;
+  for (const c of p.changes) {
+    s += `- ${SYMBOL[c.action]} ${c.label} (\`${c.address}\`)${c.risks.map((r) => ` ⚠️ ${RISK_TITLES[r.kind]}: ${r.message}`).join("")}\n`;
+  }
+  return s + "\n";
+}
+
+/** Plan summary for a pull request: changes per stack, with drift only counted. */
+export function renderPlanSummary(report: DriftReport, opts: DriftRenderOptions): string {
+  const head = `## ${opts.title ?? "Plan summary"}\n\n`;
+  const blocks: string[] = [];
+  for (const p of report.planned) {
+    blocks.push(p.changes.length ? plannedBlock(p) : `**${p.title}**: no changes\n\n`);
+  }
+  const n = driftCount(report);
+  if (n) blocks.push(`_${n} resource${n === 1 ? "" : "s"} drifted outside terraform; the nightly drift issue lists ${n === 1 ? "it" : "them"}._\n`);
+  return fit(head, blocks, opts.maxChars);
+}

@@ -1,0 +1,145 @@
+/**
+ * Markdown for a pull-request comment: risk flags first, then the changes grouped by area,
+ * resource by resource. Cut at a character budget (GitHub comments hold 65,536) with a note.
+ */
+import { AREAS, Area } from "../../constructs/werkplek-stack";
+import type { AttributeChange } from "./attributes";
+import type { DiffResult, ResourceChange } from "./compare";
+import type { Action, RiskKind } from "./risks";
+
+export const COMMENT_LIMIT = 65_000;
+
+export const AREA_TITLES: Record<Area | "other", string> = {
+  state: "State",
+  identity: "Identity",
+  "conditional-access": "Conditional access",
+  collaboration: "Teams",
+  devices: "Devices",
+  "remote-access": "Remote access",
+  other: "Other stacks",
+};
+
+export const RISK_TITLES: Record<RiskKind, string> = {
+  "protected-deleted": "protected resource deleted",
+  "protected-replaced": "protected resource replaced",
+  "protection-removed": "destroy protection removed",
+  "ca-weakened": "conditional access weakened",
+  "nsg-internet": "NSG opened to the internet",
+  "teams-loosened": "Teams setting loosened",
+  "suppression-added": "guardrail suppression added",
+};
+
+const SYMBOL: Record<Action, string> = { create: "+", delete: "−", update: "~", replace: "±" };
+const VERB: Record<Action, string> = { create: "created", delete: "deleted", update: "updated", replace: "replaced" };
+
+/** Escapes text for a table cell. */
+export function cell(s: string | undefined): string {
+  if (s === undefined) return "_(none)_";
+  if (s === "") return '`""`';
+  return "`" + s.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ") + "`";
+}
+
+export function attributeTable(attrs: readonly AttributeChange[]): string {
+  if (attrs.length === 0) return "";
+  const rows = attrs.map((a) => `| \`${a.path}\` | ${cell(a.before)} | ${cell(a.after)} |`);
+  return ["| attribute | before | after |", "| --- | --- | --- |", ...rows].join("\n") + "\n";
+}
+
+function wordsBlock(c: ResourceChange): string {
+  const after = c.words?.after;
+  const before = c.words?.before;
+  if (!after && !before) return "";
+  if (!after) return before!.map((l) => `- ${l}`).join("\n") + "\n";
+  return (
+    after
+      .map((line, i) => {
+        const old = before?.[i];
+        return old !== undefined && old !== line && c.action !== "create" ? `- ${line}\n  - was: ${old.replace(/^\*\*[^*]+\*\* ?/, "")}` : `- ${line}`;
+      })
+      .join("\n") + "\n"
+  );
+}
+
+function changeBlock(c: ResourceChange, showTenant: boolean): string {
+  const who = showTenant ? `${c.tenant} · ` : "";
+  let s = `#### ${SYMBOL[c.action]} ${who}${c.label} — ${VERB[c.action]}\n\`${c.address}\` in \`${c.stack}\`\n\n`;
+  for (const r of c.risks) s += `> ⚠️ **${RISK_TITLES[r.kind]}:** ${r.message}\n`;
+  if (c.risks.length) s += "\n";
+  for (const n of c.notes) s += `_${n}_\n\n`;
+  const w = wordsBlock(c);
+  if (w) s += w + "\n";
+  if (c.action === "create" && c.attributes.length > 6) {
+    s += `<details><summary>${c.attributes.length} attributes</summary>\n\n${attributeTable(c.attributes)}\n</details>\n\n`;
+  } else if (c.attributes.length) {
+    s += attributeTable(c.attributes) + "\n";
+  }
+  return s;
+}
+
+export interface RenderOptions {
+  readonly baseName: string;
+  readonly headName: string;
+  /** @default COMMENT_LIMIT */
+  readonly maxChars?: number;
+}
+
+/** The whole report; never longer than `maxChars`. */
+export function renderDiff(result: DiffResult, opts: RenderOptions): string {
+  const max = opts.maxChars ?? COMMENT_LIMIT;
+  const title = "## werkplek diff\n\n";
+  const compared = `Compared \`${opts.baseName}\` (base) with \`${opts.headName}\` (head).\n\n`;
+  if (result.changes.length === 0 && result.suppressions.length === 0) {
+    return `${title}No changes.\n\n${compared}`;
+  }
+  const tenants = new Set(result.changes.map((c) => c.tenant));
+  const counts = (["create", "update", "replace", "delete"] as const)
+    .map((a) => [a, result.changes.filter((c) => c.action === a).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([a, n]) => `${n} ${VERB[a]}`)
+    .join(", ");
+  const head =
+    title +
+    (result.riskCount ? `⚠️ **${result.riskCount} risk flag${result.riskCount === 1 ? "" : "s"}** · ` : "No risk flags · ") +
+    `${result.changes.length} change${result.changes.length === 1 ? "" : "s"}${counts ? ` (${counts})` : ""} in ${[...tenants].join(", ") || "no stack"}.\n\n` +
+    compared;
+
+  const blocks: string[] = [];
+  const flags = [
+    ...result.changes.flatMap((c) => c.risks.map((r) => `- **${RISK_TITLES[r.kind]}** · ${c.tenant} · ${c.label}: ${r.message}\n`)),
+    ...result.suppressions.map((s) => `- **${RISK_TITLES[s.risk.kind]}** · ${s.risk.message}\n`),
+  ];
+  if (flags.length) {
+    blocks.push("### Risk flags\n\n");
+    blocks.push(...flags);
+    blocks.push("\n");
+  }
+  const showTenant = tenants.size > 1;
+  for (const area of [...AREAS, "other"] as const) {
+    const inArea = result.changes.filter((c) => c.area === area);
+    if (inArea.length === 0) continue;
+    blocks.push(`### ${AREA_TITLES[area]}\n\n`);
+    for (const c of inArea) blocks.push(changeBlock(c, showTenant));
+  }
+  if (result.suppressions.length) {
+    blocks.push("### Guardrails\n\n");
+    for (const s of result.suppressions) {
+      const f = s.finding;
+      blocks.push(`- \`${f.rule}\` (${f.level}) on \`${f.stack}\`${f.resource ? ` \`${f.resource}\`` : ""} is now suppressed: ${f.message}${f.reason ? ` — reason: "${f.reason}"` : ""}\n`);
+    }
+  }
+  return fit(head, blocks, max);
+}
+
+/** Joins blocks while they fit, then a note saying how much was left out. */
+export function fit(head: string, blocks: readonly string[], max: number): string {
+  let out = head;
+  for (let i = 0; i < blocks.length; i++) {
+    const rest = blocks.length - i;
+    const note = `\n> ✂️ Output cut at ${max.toLocaleString("en-US")} characters: ${rest} more block${rest === 1 ? "" : "s"} not shown. Run the command locally for the full report.\n`;
+    if (out.length + blocks[i].length + (i < blocks.length - 1 ? note.length : 0) > max) {
+      return (out + note).slice(0, max);
+    }
+    out += blocks[i];
+  }
+  return out;
+}

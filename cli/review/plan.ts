@@ -1,0 +1,117 @@
+/**
+ * Reading `terraform show -json <planfile>` output (format_version 1.x, documented in
+ * terraform's internals/json-format) and hiding every value marked sensitive.
+ */
+import * as fs from "fs";
+import { UsageError } from "../command";
+import { isObject, jsonEqual, JsonObject, SENSITIVE } from "./values";
+
+export interface PlanChange {
+  readonly actions: string[];
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly before_sensitive?: unknown;
+  readonly after_sensitive?: unknown;
+  readonly replace_paths?: unknown;
+}
+
+export interface PlanResource {
+  readonly address: string;
+  readonly mode?: string;
+  readonly type: string;
+  readonly name: string;
+  readonly change: PlanChange;
+  readonly action_reason?: string;
+}
+
+export interface Plan {
+  readonly file: string;
+  readonly formatVersion: string;
+  readonly resourceDrift: PlanResource[];
+  readonly resourceChanges: PlanResource[];
+}
+
+/** Reads one plan file; anything unreadable is a UsageError naming the file. */
+export function readPlan(file: string): Plan {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new UsageError(`drift: ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`drift: ${file}: not JSON (${(e as Error).message}); expected the output of 'terraform show -json <planfile>'`);
+  }
+  if (!isObject(json) || typeof json.format_version !== "string") {
+    throw new UsageError(`drift: ${file}: no format_version; expected the output of 'terraform show -json <planfile>'`);
+  }
+  if (!/^1\./.test(json.format_version)) {
+    throw new UsageError(`drift: ${file}: format_version "${json.format_version}" is not supported; allowed: 1.x`);
+  }
+  const list = (key: string): PlanResource[] => {
+    const v = json[key];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || !v.every((r) => isObject(r) && typeof r.address === "string" && isObject(r.change) && Array.isArray(r.change.actions))) {
+      throw new UsageError(`drift: ${file}: ${key} must be a list of {address, type, name, change: {actions, before, after}}`);
+    }
+    return v as unknown as PlanResource[];
+  };
+  return { file, formatVersion: json.format_version, resourceDrift: list("resource_drift"), resourceChanges: list("resource_changes") };
+}
+
+const SENSITIVE_OLD = `${SENSITIVE}:1`;
+const SENSITIVE_NEW = `${SENSITIVE}:2`;
+
+/**
+ * `before` and `after` with every value marked in `before_sensitive`/`after_sensitive` replaced by
+ * a marker (the same marker on both sides when the value did not change, different ones when it
+ * did), so a change of a secret shows as a change without showing the secret.
+ */
+export function redact(change: PlanChange): { before?: JsonObject; after?: JsonObject } {
+  const [b, a] = redactPair(change.before, change.after, change.before_sensitive, change.after_sensitive);
+  return { before: isObject(b) ? b : undefined, after: isObject(a) ? a : undefined };
+}
+
+function redactPair(b: unknown, a: unknown, mb: unknown, ma: unknown): [unknown, unknown] {
+  if (mb === true || ma === true) {
+    if (jsonEqual(b, a)) return [b === undefined ? undefined : SENSITIVE_OLD, a === undefined ? undefined : SENSITIVE_OLD];
+    return [b === undefined || b === null ? b : SENSITIVE_OLD, a === undefined || a === null ? a : SENSITIVE_NEW];
+  }
+  if (Array.isArray(b) || Array.isArray(a)) {
+    const lb = Array.isArray(b) ? b : undefined;
+    const la = Array.isArray(a) ? a : undefined;
+    const n = Math.max(lb?.length ?? 0, la?.length ?? 0);
+    const rb: unknown[] = [];
+    const ra: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      const [x, y] = redactPair(lb?.[i], la?.[i], Array.isArray(mb) ? mb[i] : undefined, Array.isArray(ma) ? ma[i] : undefined);
+      if (lb && i < lb.length) rb.push(x);
+      if (la && i < la.length) ra.push(y);
+    }
+    return [lb ? rb : redactOne(b, mb), la ? ra : redactOne(a, ma)];
+  }
+  if (isObject(b) || isObject(a)) {
+    const ob = isObject(b) ? b : undefined;
+    const oa = isObject(a) ? a : undefined;
+    const rb: JsonObject = {};
+    const ra: JsonObject = {};
+    for (const k of new Set([...Object.keys(ob ?? {}), ...Object.keys(oa ?? {})])) {
+      const [x, y] = redactPair(ob?.[k], oa?.[k], isObject(mb) ? mb[k] : undefined, isObject(ma) ? ma[k] : undefined);
+      if (ob && k in ob) rb[k] = x as JsonObject[string];
+      if (oa && k in oa) ra[k] = y as JsonObject[string];
+    }
+    return [ob ? rb : redactOne(b, mb), oa ? ra : redactOne(a, ma)];
+  }
+  return [b, a];
+}
+
+/** One side whose shape differs from the other side's (a list became a string, ...). */
+function redactOne(v: unknown, mask: unknown): unknown {
+  if (mask === true) return v === undefined || v === null ? v : SENSITIVE_OLD;
+  if (Array.isArray(v)) return v.map((x, i) => redactOne(x, Array.isArray(mask) ? mask[i] : undefined));
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactOne(x, isObject(mask) ? mask[k] : undefined)]));
+  return v;
+}

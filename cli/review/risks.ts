@@ -1,0 +1,215 @@
+/**
+ * Risk flags on one resource change, shared by `werkplek diff` (code vs code) and `werkplek drift`
+ * (state vs live tenant): the same rules decide what is dangerous in both.
+ */
+import { CA_STATES, describeNsgRule, nsgRules, opensToInternet } from "./describe";
+import { roleName } from "./labels";
+import { teamsLoosening, teamsUndeclared } from "./teams-loosening";
+import { added, flatten, isObject, JsonObject, one, str, strings } from "./values";
+
+export type RiskKind =
+  | "protected-deleted"
+  | "protected-replaced"
+  | "protection-removed"
+  | "ca-weakened"
+  | "nsg-internet"
+  | "teams-loosened"
+  | "suppression-added";
+
+export interface Risk {
+  readonly kind: RiskKind;
+  readonly message: string;
+}
+
+/** Stateful and identity objects: deleting one loses data or locks people out, protected or not. */
+const PROTECTED_TYPES = new Set([
+  "azuread_group",
+  "azuread_group_without_members",
+  "azuread_conditional_access_policy",
+  "azuread_named_location",
+  "azurerm_resource_group",
+  "azurerm_storage_account",
+  "azurerm_key_vault",
+  "azurerm_log_analytics_workspace",
+  "azurerm_recovery_services_vault",
+]);
+
+export function isProtected(type: string, config: JsonObject | undefined): boolean {
+  return PROTECTED_TYPES.has(type) || one(config?.lifecycle).prevent_destroy === true;
+}
+
+export type Action = "create" | "update" | "replace" | "delete";
+
+type Humanize = (s: string) => string;
+
+/** All risks of one change; `before`/`after` are the resource's attributes (absent for create/delete). */
+export function risksOf(type: string, action: Action, before: JsonObject | undefined, after: JsonObject | undefined, hz: Humanize = (s) => s): Risk[] {
+  const risks: Risk[] = [];
+  if (action === "delete" && isProtected(type, before)) {
+    risks.push({ kind: "protected-deleted", message: "the object is destroyed, with what refers to it (memberships, licences, policy assignments)" });
+  }
+  if (action === "replace" && isProtected(type, before)) {
+    risks.push({ kind: "protected-replaced", message: "destroyed and created again with a new object id" });
+  }
+  if (before && after && one(before.lifecycle).prevent_destroy === true && one(after.lifecycle).prevent_destroy !== true) {
+    risks.push({ kind: "protection-removed", message: "destroy protection (prevent_destroy) removed" });
+  }
+  if (type === "azuread_conditional_access_policy" && before && after) {
+    for (const m of conditionalAccessWeakening(before, after, hz)) risks.push({ kind: "ca-weakened", message: m });
+  }
+  if (after) {
+    for (const m of nsgOpenings(type, before, after)) risks.push({ kind: "nsg-internet", message: m });
+    if (before) for (const m of teamsLoosenings(before, after)) risks.push({ kind: "teams-loosened", message: m });
+  }
+  return risks;
+}
+
+const STATE_RANK: Record<string, number> = { enabled: 2, enabledForReportingButNotEnforced: 1, disabled: 0 };
+const STRENGTH_RANK: Record<string, number> = {
+  "00000000-0000-0000-0000-000000000004": 3,
+  "00000000-0000-0000-0000-000000000003": 2,
+  "00000000-0000-0000-0000-000000000002": 1,
+};
+
+/** How a conditional access policy got weaker: state, controls removed, exclusions added, scope narrowed. */
+export function conditionalAccessWeakening(before: JsonObject, after: JsonObject, hz: Humanize = (s) => s): string[] {
+  const out: string[] = [];
+  const sb = String(before.state);
+  const sa = String(after.state);
+  if ((STATE_RANK[sa] ?? 0) < (STATE_RANK[sb] ?? 0)) out.push(`state ${CA_STATES[sb] ?? sb} → ${CA_STATES[sa] ?? sa}`);
+
+  const gb = one(before.grant_controls);
+  const ga = one(after.grant_controls);
+  const removedControls = strings(gb.built_in_controls).filter((c) => !strings(ga.built_in_controls).includes(c));
+  if (removedControls.length) out.push(`grant control removed: ${removedControls.join(", ")}`);
+  const strengthB = str(gb.authentication_strength_policy_id);
+  const strengthA = str(ga.authentication_strength_policy_id);
+  if (strengthB && strengthB !== strengthA) {
+    const rank = (s?: string) => (s ? (STRENGTH_RANK[s.split("/").pop() ?? ""] ?? 0) : -1);
+    if (!strengthA || rank(strengthA) < rank(strengthB)) out.push(`authentication strength ${strengthA ? "weakened" : "removed"}`);
+  }
+  const touRemoved = strings(gb.terms_of_use).filter((t) => !strings(ga.terms_of_use).includes(t));
+  if (touRemoved.length) out.push(`terms of use removed`);
+  const controlCount = strings(ga.built_in_controls).length + (strengthA ? 1 : 0) + strings(ga.terms_of_use).length;
+  if (gb.operator === "AND" && ga.operator === "OR" && controlCount > 1) out.push("grant controls now any-of (OR) instead of all-of (AND)");
+
+  const xb = one(before.session_controls);
+  const xa = one(after.session_controls);
+  const hours = (s: JsonObject) =>
+    typeof s.sign_in_frequency === "number" ? s.sign_in_frequency * (s.sign_in_frequency_period === "days" ? 24 : 1) : undefined;
+  if (hours(xb) !== undefined && (hours(xa) === undefined || (hours(xa) as number) > (hours(xb) as number))) {
+    out.push(`sign-in frequency ${hours(xa) === undefined ? "removed" : `longer (${xa.sign_in_frequency} ${xa.sign_in_frequency_period})`}`);
+  }
+  if (xb.persistent_browser_mode === "never" && xa.persistent_browser_mode !== "never") out.push("persistent browser sessions no longer blocked");
+  if (xb.application_enforced_restrictions_enabled === true && xa.application_enforced_restrictions_enabled !== true) {
+    out.push("app-enforced restrictions removed");
+  }
+  if (str(xb.cloud_app_security_policy) && !str(xa.cloud_app_security_policy)) out.push("Defender for Cloud Apps session control removed");
+
+  const cb = one(before.conditions);
+  const ca = one(after.conditions);
+  const pick = (c: JsonObject, block: string, key: string) => strings(one(c[block])[key]);
+  const exclusions: [string, string, string][] = [
+    ["users", "excluded_users", "users"],
+    ["users", "excluded_groups", "groups"],
+    ["users", "excluded_roles", "roles"],
+    ["applications", "excluded_applications", "apps"],
+    ["locations", "excluded_locations", "locations"],
+    ["platforms", "excluded_platforms", "platforms"],
+  ];
+  for (const [block, key, label] of exclusions) {
+    const more = added(pick(cb, block, key), pick(ca, block, key));
+    if (more.length) out.push(`exclusion added: ${label} ${more.map((x) => (label === "roles" ? roleName(x) : hz(x))).join(", ")}`);
+  }
+  const guestsB = guestTypes(one(cb.users).excluded_guests_or_external_users);
+  const guestsA = added(guestsB, guestTypes(one(ca.users).excluded_guests_or_external_users));
+  if (guestsA.length) out.push(`exclusion added: guests ${guestsA.join(", ")}`);
+  const filterB = one(one(cb.devices).filter);
+  const filterA = one(one(ca.devices).filter);
+  if (str(filterA.rule) && (filterA.rule !== filterB.rule || filterA.mode !== filterB.mode) && filterA.mode === "exclude") {
+    out.push(`exclusion added: devices matching \`${filterA.rule}\``);
+  }
+
+  const scopes: [string, string, string][] = [
+    ["users", "included_users", "users"],
+    ["users", "included_groups", "groups"],
+    ["users", "included_roles", "roles"],
+    ["applications", "included_applications", "apps"],
+    ["applications", "included_user_actions", "user actions"],
+    ["locations", "included_locations", "locations"],
+    ["platforms", "included_platforms", "platforms"],
+  ];
+  for (const [block, key, label] of scopes) {
+    const gone = added(pick(ca, block, key), pick(cb, block, key));
+    if (gone.length) out.push(`scope narrowed: ${label} ${gone.map((x) => (label === "roles" ? roleName(x) : hz(x))).join(", ")} no longer included`);
+  }
+  const clientsGone = added(strings(ca.client_app_types), strings(cb.client_app_types));
+  if (clientsGone.length) out.push(`scope narrowed: client apps ${clientsGone.join(", ")} no longer included`);
+  for (const key of ["sign_in_risk_levels", "user_risk_levels"]) {
+    const gone = added(strings(ca[key]), strings(cb[key]));
+    if (gone.length) out.push(`scope narrowed: ${key.replace(/_/g, " ")} ${gone.join(", ")} no longer included`);
+  }
+  return out;
+}
+
+function guestTypes(v: unknown): string[] {
+  const blocks = Array.isArray(v) ? v : v ? [v] : [];
+  return blocks.flatMap((b) => strings(one(b).guest_or_external_user_types));
+}
+
+/** NSG rules that now let the internet in (new rules, or a rule whose source or ports changed). */
+function nsgOpenings(type: string, before: JsonObject | undefined, after: JsonObject): string[] {
+  const old = new Map(nsgRules(type, before ?? {}).map((r) => [String(r.name), r]));
+  return nsgRules(type, after)
+    .filter(opensToInternet)
+    .filter((r) => {
+      const prev = old.get(String(r.name));
+      return !prev || !opensToInternet(prev) || describeNsgRule(prev) !== describeNsgRule(r);
+    })
+    .map((r) => `NSG rule "${r.name}" opens to the internet: ${describeNsgRule(r)}`);
+}
+
+/**
+ * Teams parameters (anywhere in the attributes, e.g. a desired-state document or Group.Unified
+ * values) that got looser, or stopped being declared on a policy that is still declared. A policy
+ * that is new as a whole is not a loosening: nothing was tighter before.
+ */
+export function teamsLoosenings(before: unknown, after: unknown): string[] {
+  const b = flatten(before);
+  const a = flatten(after);
+  const hasParent = (paths: Map<string, unknown>, path: string) => {
+    const parent = path.slice(0, Math.max(path.lastIndexOf("."), 0));
+    return !parent || [...paths.keys()].some((k) => k.startsWith(`${parent}.`));
+  };
+  const out: string[] = [];
+  for (const [path, value] of a) {
+    const name = parameterName(path);
+    if (!name || (!b.has(path) && !hasParent(b, path))) continue;
+    const reason = teamsLoosening(name, b.get(path), value);
+    if (reason) out.push(reason);
+  }
+  for (const [path, value] of b) {
+    const name = parameterName(path);
+    if (!name || a.has(path) || !hasParent(a, path)) continue;
+    const reason = teamsUndeclared(name, value);
+    if (reason) out.push(reason);
+  }
+  return out;
+}
+
+/** `policies[Global].AutoAdmittedUsers` → `AutoAdmittedUsers`; `body.values[EnableGroupCreation].value` → `EnableGroupCreation`. */
+function parameterName(path: string): string | undefined {
+  const m = /\[([^\]]+)\]\.value$/.exec(path);
+  if (m) return m[1];
+  const last = path.split(".").pop() ?? "";
+  return last.replace(/\[.*$/, "") || undefined;
+}
+
+/** For a guardrails finding list: the key that identifies a finding across runs. */
+export function findingKey(f: { rule: string; stack: string; resource?: string }): string {
+  return `${f.rule} ${f.stack} ${f.resource ?? ""}`;
+}
+
+export function isRecordOfObjects(v: unknown): v is Record<string, JsonObject> {
+  return isObject(v) && Object.values(v).every(isObject);
+}

@@ -1,0 +1,107 @@
+/**
+ * Small helpers over untyped Terraform values. Synthesized JSON writes a single nested block as an
+ * object; plan JSON (state) writes it as a one-element list: `one()` reads both the same way.
+ */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** A nested block as an object: unwraps a one-element list of objects; `{}` when absent. */
+export function one(v: unknown): JsonObject {
+  if (Array.isArray(v)) return v.length > 0 && isObject(v[0]) ? v[0] : {};
+  return isObject(v) ? v : {};
+}
+
+/** A list of strings (a single string becomes a one-item list; absent becomes empty). */
+export function strings(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined).map(String);
+  return [String(v)];
+}
+
+export function str(v: unknown): string | undefined {
+  return v === undefined || v === null ? undefined : String(v);
+}
+
+/** Items in `after` that are not in `before`. */
+export function added(before: readonly string[], after: readonly string[]): string[] {
+  return after.filter((x) => !before.includes(x));
+}
+
+/** Deep equality of JSON values (object key order does not matter). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  return stableStringify(a) === stableStringify(b);
+}
+
+/** JSON with sorted object keys, so equal values give equal strings. */
+export function stableStringify(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(",")}]`;
+  if (isObject(v)) {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableStringify(v[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
+
+/** Leaf paths of a value: objects by key, lists of objects by a natural key or index; lists of scalars stay whole. */
+export function flatten(v: unknown, prefix = "", out: Map<string, unknown> = new Map()): Map<string, unknown> {
+  if (isObject(v)) {
+    const keys = Object.keys(v).filter((k) => k !== "//");
+    if (keys.length === 0 && prefix) out.set(prefix, v);
+    for (const k of keys.sort()) flatten(v[k], prefix ? `${prefix}.${k}` : k, out);
+  } else if (Array.isArray(v) && v.length > 0 && v.every(isObject)) {
+    const keyOf = naturalKey(v as JsonObject[]);
+    if (!keyOf && v.length === 1) {
+      flatten(v[0], prefix, out); // a nested block as state writes it
+    } else {
+      v.forEach((item, i) => flatten(item, `${prefix}[${keyOf ? keyOf(item as JsonObject) : i}]`, out));
+    }
+  } else if (prefix) {
+    out.set(prefix, v);
+  }
+  return out;
+}
+
+const NAME_KEYS = ["name", "Identity", "identity", "category", "displayName", "display_name", "id", "key"];
+const TYPE_KEYS = ["cmdlet", "type", "policyType", "PolicyType", "@odata.type", "kind"];
+
+/**
+ * How to name each item of a list uniquely (NSG rules by name, log categories, Teams policies by
+ * cmdlet and Identity), so an insertion does not renumber the rest; undefined when nothing does.
+ */
+function naturalKey(items: JsonObject[]): ((item: JsonObject) => string) | undefined {
+  const unique = (f: (i: JsonObject) => unknown) => {
+    const values = items.map(f);
+    return values.every((x) => typeof x === "string") && new Set(values).size === values.length;
+  };
+  for (const key of NAME_KEYS) {
+    if (unique((i) => i[key])) return (i) => String(i[key]);
+  }
+  for (const type of TYPE_KEYS) {
+    for (const key of NAME_KEYS) {
+      const pair = (i: JsonObject) => (typeof i[type] === "string" && typeof i[key] === "string" ? `${i[type]} ${i[key]}` : undefined);
+      if (unique(pair)) return (i) => String(pair(i));
+    }
+  }
+  return undefined;
+}
+
+/** Attribute names that hold secret material: never print their values, marked sensitive or not. */
+const SECRET_NAME = /(password|secret|private_?key|client_certificate|access_key|connection_string|sas_?token|api_?key|certificate_data|pfx)/i;
+
+export function looksSecret(path: string): boolean {
+  return SECRET_NAME.test(path);
+}
+
+/** Marker strings that stand in for sensitive plan values; printed as "(sensitive value hidden)". */
+export const SENSITIVE = "\u0000sensitive";
+
+export function isSensitiveMarker(v: unknown): boolean {
+  return typeof v === "string" && v.startsWith(SENSITIVE);
+}

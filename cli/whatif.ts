@@ -1,0 +1,284 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { isIP } from "net";
+import { App } from "cdktf";
+import { Command, enumFlag, listFlag, parseFlags, UsageError } from "./command";
+import { loadPersonas, PersonasFile } from "../constructs/conditional-access/personas";
+import { RISK_LEVELS, TRANSFER_METHODS, USER_ACTIONS } from "../constructs/conditional-access/spec";
+import {
+  EvaluatedPolicy,
+  strengthName,
+  WHATIF_CLIENTS,
+  WHATIF_DEVICES,
+  WHATIF_PLATFORMS,
+  whatIf,
+  WhatIfResult,
+  WhatIfSignIn,
+  WhatIfUser,
+} from "../constructs/conditional-access/whatif";
+import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
+import { buildTenant } from "../stacks/tenant";
+import { listTenantFiles, loadTenant } from "../tenants/load";
+import type { Tenant } from "../tenants/schema";
+
+const NAME = "whatif";
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const whatifCommand: Command = {
+  name: NAME,
+  summary: "what conditional access does to a sign-in, offline (or --matrix for every persona)",
+  usage: `Usage: werkplek whatif --tenant <name> [who] [sign-in] [--json]
+       werkplek whatif --tenant <name> --matrix
+
+Evaluates the tenant's conditional access policies exactly as the conditional access stack
+synthesizes them, for one sign-in. Nothing is sent to Entra.
+
+Who (none of these: an ordinary staff member):
+  --groups <key,...>     group keys from the tenant file (roles of adminRoles groups count)
+  --roles <id,...>       directory role template ids (or built-in role names)
+  --guest                a B2B guest
+  --break-glass          a member of the emergency-access group
+
+Sign-in (a signal left out is "unknown" to every policy that looks at it):
+  --app <app>            All (default) | Office365 | <application id> | urn:user:registersecurityinfo | urn:user:registerdevice
+  --client <type>        ${WHATIF_CLIENTS.join(" | ")}
+  --platform <p>         ${WHATIF_PLATFORMS.join(" | ")}
+  --device <state>       ${WHATIF_DEVICES.join(" | ")}
+  --country <code>       ISO 3166-1 alpha-2, e.g. BE
+  --ip <address>         public IPv4 or IPv6 address
+  --risk <level>         ${RISK_LEVELS.join(" | ")} (user and sign-in risk)
+  --flow <flow>          ${TRANSFER_METHODS.join(" | ")} (default: an ordinary sign-in)
+
+Output:
+  --json                 {"result","grants","sessionControls","blockedBy","reportOnly","unknown"}
+  --matrix               Markdown table of personas × scenarios (policies/conditional-access/personas.yaml) and the gaps
+  -h, --help             show this help
+
+Examples:
+  werkplek whatif --tenant kraainem --client browser --platform windows --device unmanaged --country BE --ip 198.51.100.20
+  werkplek whatif --tenant kraainem --groups ict-beheerders --client mobileAppsAndDesktopClients --json
+  werkplek whatif --tenant kraainem --client exchangeActiveSync
+
+Exit codes: 0 answered (and for --matrix: no gaps), 1 --matrix found gaps, 2 bad flag or tenant.`,
+
+  async run(argv, io) {
+    const { values } = parseFlags(NAME, argv, {
+      tenant: { type: "string" },
+      groups: { type: "string" },
+      roles: { type: "string" },
+      guest: { type: "boolean" },
+      "break-glass": { type: "boolean" },
+      app: { type: "string" },
+      client: { type: "string" },
+      platform: { type: "string" },
+      device: { type: "string" },
+      country: { type: "string" },
+      ip: { type: "string" },
+      risk: { type: "string" },
+      flow: { type: "string" },
+      json: { type: "boolean" },
+      matrix: { type: "boolean" },
+    });
+    const tenant = tenantFlag(values.tenant);
+    const policies = tenantPolicies(tenant);
+
+    if (values.matrix) {
+      const matrix = coverageMatrix(policies, tenant, loadPersonas());
+      io.out(matrix.markdown);
+      return matrix.gaps.length > 0 ? 1 : 0;
+    }
+
+    const user: WhatIfUser = {
+      groups: listFlag(NAME, "groups", values.groups, Object.keys(tenant.groups)),
+      roles: listFlag(NAME, "roles", values.roles).map(roleId),
+      guest: values.guest ?? false,
+      breakGlass: values["break-glass"] ?? false,
+    };
+    const signIn: WhatIfSignIn = {
+      app: appFlag(values.app),
+      client: enumFlag(NAME, "client", values.client, WHATIF_CLIENTS),
+      platform: enumFlag(NAME, "platform", values.platform, WHATIF_PLATFORMS),
+      device: enumFlag(NAME, "device", values.device, WHATIF_DEVICES),
+      country: countryFlag(values.country),
+      ip: ipFlag(values.ip),
+      risk: enumFlag(NAME, "risk", values.risk, RISK_LEVELS),
+      flow: enumFlag(NAME, "flow", values.flow, TRANSFER_METHODS),
+    };
+    const result = whatIf(policies, tenant, user, signIn);
+    io.out(values.json ? JSON.stringify(result, null, 2) + "\n" : readable(tenant, user, signIn, result));
+    return 0;
+  },
+};
+
+/**
+ * The conditional access policies exactly as the stack builds them: the whole tenant is built
+ * in a throw-away app (nothing is synthesized) and its conditional access stack's policies read.
+ */
+export function tenantPolicies(tenant: Tenant): readonly EvaluatedPolicy[] {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "werkplek-whatif-"));
+  try {
+    return buildTenant(new App({ outdir }), tenant).conditionalAccess.policies;
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function tenantFlag(value: string | undefined): Tenant {
+  const known = listTenantFiles().map((f) => path.basename(f).replace(/\.ya?ml$/, ""));
+  if (!value) throw new UsageError(`${NAME}: --tenant is required; allowed: ${known.join(", ")}`);
+  if (!known.includes(value)) throw new UsageError(`${NAME}: --tenant "${value}" is not allowed; allowed: ${known.join(", ")}`);
+  return loadTenant(value);
+}
+
+function roleId(value: string): string {
+  if (GUID.test(value)) return value.toLowerCase();
+  const id = (DIRECTORY_ROLES as Record<string, string>)[value];
+  if (id) return id;
+  throw new UsageError(
+    `${NAME}: --roles "${value}" is not allowed; allowed: a role template id (GUID) or one of: ${Object.keys(DIRECTORY_ROLES).join(", ")}`,
+  );
+}
+
+function appFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === "All" || value === "Office365" || GUID.test(value) || (USER_ACTIONS as readonly string[]).includes(value)) return value;
+  throw new UsageError(`${NAME}: --app "${value}" is not allowed; allowed: All, Office365, an application id (GUID), ${USER_ACTIONS.join(", ")}`);
+}
+
+function countryFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (/^[A-Za-z]{2}$/.test(value)) return value.toUpperCase();
+  throw new UsageError(`${NAME}: --country "${value}" is not allowed; allowed: an ISO 3166-1 alpha-2 code like BE, NL, FR`);
+}
+
+function ipFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (isIP(value)) return value;
+  throw new UsageError(`${NAME}: --ip "${value}" is not allowed; allowed: an IPv4 or IPv6 address like 198.51.100.20`);
+}
+
+function describeUser(tenant: Tenant, user: WhatIfUser): string {
+  const parts: string[] = [];
+  if (user.breakGlass) parts.push("break-glass account");
+  if (user.guest) parts.push("guest");
+  if (user.groups?.length) parts.push(`member of ${user.groups.map((g) => `${g} (${tenant.groups[g].displayName})`).join(", ")}`);
+  if (user.roles?.length) parts.push(`roles ${user.roles.map(roleName).join(", ")}`);
+  return parts.length ? parts.join("; ") : "staff member";
+}
+
+function roleName(id: string): string {
+  return Object.entries(DIRECTORY_ROLES).find(([, v]) => v === id)?.[0] ?? id;
+}
+
+function describeSignIn(s: WhatIfSignIn): string {
+  const parts = [`app ${s.app ?? "All"}`];
+  for (const k of ["client", "platform", "device", "country", "ip", "risk", "flow"] as const) if (s[k]) parts.push(`${k} ${s[k]}`);
+  return parts.join(", ");
+}
+
+function grantText(g: WhatIfResult["grants"][number]): string {
+  const parts = [
+    ...(g.authenticationStrength ? [`${strengthName(g.authenticationStrength)} (${g.authenticationStrength})`] : []),
+    ...g.controls,
+  ];
+  return parts.join(g.operator === "AND" ? " and " : " or ");
+}
+
+function sessionText(s: WhatIfResult["sessionControls"]): string {
+  const parts: string[] = [];
+  if (s.applicationEnforcedRestrictions) parts.push("app-enforced restrictions (no downloads on unmanaged devices)");
+  if (s.persistentBrowser) parts.push(s.persistentBrowser === "never" ? "no persistent browser session" : "persistent browser session");
+  const f = s.signInFrequency;
+  if (f) parts.push(f === "everyTime" ? "sign in every time" : `sign in again every ${f.value} ${f.type}`);
+  return parts.join(", ");
+}
+
+function readable(tenant: Tenant, user: WhatIfUser, signIn: WhatIfSignIn, r: WhatIfResult): string {
+  const lines = [`${tenant.name}: ${describeUser(tenant, user)}; ${describeSignIn(signIn)}`];
+  if (r.result === "block") lines.push(`BLOCK by ${r.blockedBy.join(", ")}`);
+  else if (r.result === "grant") lines.push("GRANT after all of:", ...r.grants.map((g) => `  ${g.policy}: ${grantText(g)}`));
+  else lines.push("ALLOW: no enforced policy applies");
+  const session = sessionText(r.sessionControls);
+  if (session && r.result !== "block") lines.push(`Session: ${session}`);
+  if (r.reportOnly.length) lines.push(`Report-only (logged, not enforced): ${r.reportOnly.join(", ")}`);
+  if (r.unknown.length) lines.push("Unknown (give the flag to decide):", ...r.unknown.map((u) => `  ${u}`));
+  return lines.join("\n") + "\n";
+}
+
+export interface CoverageMatrix {
+  readonly markdown: string;
+  /** "persona × scenario" pairs where no enforced policy requires MFA or blocks. */
+  readonly gaps: string[];
+}
+
+/** Every persona × scenario of the personas file, with the outcome, and the gaps. */
+export function coverageMatrix(policies: readonly EvaluatedPolicy[], tenant: Tenant, file: PersonasFile): CoverageMatrix {
+  const scenarios = Object.entries(file.scenarios);
+  const rows: string[] = [];
+  const gaps: string[] = [];
+  const byDesign: string[] = [];
+  const skipped: string[] = [];
+  for (const [pk, persona] of Object.entries(file.personas)) {
+    const missing = (persona.groups ?? []).filter((g) => !(g in tenant.groups));
+    if (missing.length) {
+      skipped.push(`${pk} (groups not in this tenant: ${missing.join(", ")})`);
+      continue;
+    }
+    const cells = scenarios.map(([sk, scenario]) => {
+      const r = whatIf(policies, tenant, persona, scenario);
+      const unmet = r.grants.filter((g) => deviceGrantUnmet(g, scenario));
+      const strong = r.result === "block" || unmet.length > 0 || r.grants.some((g) => g.controls.includes("mfa") || g.authenticationStrength);
+      if (!strong) (persona.breakGlass ? byDesign : gaps).push(`${pk} × ${sk}`);
+      return cell(r, unmet.length > 0);
+    });
+    rows.push(`| ${pk} | ${cells.join(" | ")} |`);
+  }
+  const header = `| persona | ${scenarios.map(([k]) => k).join(" | ")} |`;
+  const sep = `| --- | ${scenarios.map(() => "---").join(" | ")} |`;
+  const out = [`# Conditional access coverage: ${tenant.name}`, "", header, sep, ...rows, ""];
+  out.push("Scenarios:", ...scenarios.map(([k, s]) => `- ${k}: ${s.description}`), "");
+  if (skipped.length) out.push(`Skipped personas: ${skipped.join("; ")}`, "");
+  out.push(
+    gaps.length ? `Gaps (no enforced policy requires MFA or blocks): ${gaps.length}` : "Gaps: none (every combination needs MFA or is blocked)",
+    ...gaps.map((g) => `- ${g}`),
+  );
+  if (byDesign.length) out.push("", `Not covered by design (break-glass is excluded from every policy): ${byDesign.length} combinations`);
+  return { markdown: out.join("\n") + "\n", gaps };
+}
+
+/**
+ * A grant that only a managed device can meet, asked of an unmanaged one: Entra will refuse the
+ * sign-in, so the matrix counts it as a block.
+ */
+function deviceGrantUnmet(g: WhatIfResult["grants"][number], s: WhatIfSignIn): boolean {
+  const device = g.controls.filter((c) => c === "compliantDevice" || c === "domainJoinedDevice");
+  if (s.device !== "unmanaged" || device.length === 0) return false;
+  return g.operator === "AND" || (device.length === g.controls.length && !g.authenticationStrength);
+}
+
+function cell(r: WhatIfResult, unmetDeviceGrant: boolean): string {
+  let text: string;
+  if (r.result === "block") text = `block (${r.blockedBy.map((b) => b.split(" ")[0]).join(", ")})`;
+  else if (r.result === "allow") text = "allow";
+  else text = `grant: ${unique(r.grants.map(grantLabel)).join(" + ")}${unmetDeviceGrant ? " (not met: blocked)" : ""}`;
+  if (r.result !== "block" && Object.keys(r.sessionControls).length) text += ", limited session";
+  if (r.unknown.length) text += ` (${r.unknown.length} unknown)`;
+  return text;
+}
+
+function grantLabel(g: WhatIfResult["grants"][number]): string {
+  const parts = [...(g.authenticationStrength ? [strengthName(g.authenticationStrength)] : []), ...g.controls.map((c) => CONTROL_LABELS[c] ?? c)];
+  return parts.join(g.operator === "AND" ? " and " : " or ");
+}
+
+const CONTROL_LABELS: Record<string, string> = {
+  compliantDevice: "compliant device",
+  domainJoinedDevice: "hybrid-joined device",
+  mfa: "MFA",
+  passwordChange: "password change",
+};
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,308 @@
+/**
+ * Offline what-if for conditional access: which of the tenant's policies apply to one sign-in,
+ * and what Entra would then ask for. It reads the very policy objects the conditional access
+ * stack synthesizes (`ConditionalAccessStack.policies`), never a second description of them.
+ *
+ * Entra's rules as applied here: a policy applies when every condition it sets matches; an
+ * enforced (`enabled`) block wins; otherwise every applying grant must be met; session controls
+ * of all applying policies combine, the strictest winning. Report-only policies are listed and
+ * never enforced. A condition that needs a signal the question does not give (or a value known
+ * only at deploy time) is reported as unknown and never guessed.
+ */
+import { BlockList, isIP } from "net";
+import { Token } from "cdktf";
+import { DIRECTORY_ROLES, DirectoryRoleName } from "../../policies/identity/directory-roles";
+import type { Tenant } from "../../tenants/schema";
+import {
+  AUTHENTICATION_STRENGTHS,
+  BuiltInControl,
+  ClientAppType,
+  ConditionalAccessPolicySpec,
+  LocationRef,
+  Platform,
+  RiskLevel,
+  SignInFrequency,
+  TransferMethod,
+  UserAction,
+  WELL_KNOWN_APPS,
+} from "./spec";
+
+/** The policy as synthesized: its spec and the exclusions the construct added (break-glass). */
+export interface EvaluatedPolicy {
+  readonly spec: ConditionalAccessPolicySpec;
+  readonly excludedGroupObjectIds: readonly string[];
+}
+
+export const WHATIF_CLIENTS = ["browser", "mobileAppsAndDesktopClients", "exchangeActiveSync", "other"] as const;
+export type WhatIfClient = (typeof WHATIF_CLIENTS)[number];
+export const WHATIF_PLATFORMS = ["windows", "macOS", "iOS", "android", "linux", "unknown"] as const;
+export type WhatIfPlatform = (typeof WHATIF_PLATFORMS)[number];
+export const WHATIF_DEVICES = ["compliant", "unmanaged"] as const;
+export type WhatIfDevice = (typeof WHATIF_DEVICES)[number];
+
+/** Who signs in. No groups, roles, guest or break-glass: an ordinary staff member. */
+export interface WhatIfUser {
+  /** Group keys from the tenant file. @default - none */
+  readonly groups?: readonly string[];
+  /** Directory role template ids held directly (roles of `adminRoles` groups are added). @default - none */
+  readonly roles?: readonly string[];
+  /** A B2B collaboration guest. @default false */
+  readonly guest?: boolean;
+  /** A member of the tenant's emergency-access group. @default false */
+  readonly breakGlass?: boolean;
+}
+
+/** The sign-in. A signal left out is unknown to every policy that looks at it. */
+export interface WhatIfSignIn {
+  /** `All` (every cloud app), `Office365`, an application id or a user action. @default "All" */
+  readonly app?: string;
+  readonly client?: WhatIfClient;
+  readonly platform?: WhatIfPlatform;
+  readonly device?: WhatIfDevice;
+  /** ISO 3166-1 alpha-2 country the sign-in comes from. */
+  readonly country?: string;
+  /** Public IP address of the sign-in. */
+  readonly ip?: string;
+  /** User and sign-in risk. */
+  readonly risk?: RiskLevel;
+  /** An authentication transfer flow. @default - an ordinary sign-in, no transfer flow */
+  readonly flow?: TransferMethod;
+}
+
+export interface WhatIfGrant {
+  readonly policy: string;
+  readonly operator: "AND" | "OR";
+  readonly controls: BuiltInControl[];
+  readonly authenticationStrength?: string;
+}
+
+export interface WhatIfSession {
+  applicationEnforcedRestrictions?: boolean;
+  persistentBrowser?: "always" | "never";
+  signInFrequency?: SignInFrequency;
+}
+
+/** The `werkplek whatif --json` contract; keys in this order. */
+export interface WhatIfResult {
+  readonly result: "block" | "grant" | "allow";
+  readonly grants: WhatIfGrant[];
+  readonly sessionControls: WhatIfSession;
+  readonly blockedBy: string[];
+  readonly reportOnly: string[];
+  readonly unknown: string[];
+}
+
+/** Three-valued: true, false, or unknown with the reasons. */
+type Tri = true | false | { readonly unknown: string[] };
+
+const isUnknown = (t: Tri): t is { unknown: string[] } => typeof t === "object";
+
+function and(...ts: Tri[]): Tri {
+  if (ts.includes(false)) return false;
+  const reasons = ts.filter(isUnknown).flatMap((t) => t.unknown);
+  return reasons.length ? { unknown: reasons } : true;
+}
+
+function or(...ts: Tri[]): Tri {
+  if (ts.includes(true)) return true;
+  const reasons = ts.filter(isUnknown).flatMap((t) => t.unknown);
+  return reasons.length ? { unknown: reasons } : false;
+}
+
+function not(t: Tri): Tri {
+  return isUnknown(t) ? t : !t;
+}
+
+/** Everything about the tenant the evaluator needs besides the policies. */
+interface TenantFacts {
+  readonly breakGlassGroupObjectId: string;
+  readonly allowedCountries: readonly string[];
+  readonly trustedIpRanges: readonly string[];
+  readonly adminRoles: Readonly<Record<string, readonly string[]>>;
+}
+
+function factsOf(tenant: Tenant): TenantFacts {
+  return {
+    breakGlassGroupObjectId: tenant.breakGlass.groupObjectId,
+    allowedCountries: tenant.allowedCountries,
+    trustedIpRanges: tenant.trustedIpRanges,
+    adminRoles: Object.fromEntries(
+      Object.entries(tenant.adminRoles).map(([group, roles]) => [group, roles.map((r) => DIRECTORY_ROLES[r as DirectoryRoleName])]),
+    ),
+  };
+}
+
+const APP_ALL = "All";
+const APP_OFFICE365 = "Office365";
+/** First-party apps known not to belong to the Office365 app group. */
+const NOT_OFFICE365 = new Set<string>([WELL_KNOWN_APPS.azureManagement]);
+const WELL_KNOWN_APP_IDS = new Set<string>(Object.values(WELL_KNOWN_APPS));
+
+function isUserAction(app: string): app is UserAction {
+  return app.startsWith("urn:user:");
+}
+
+/** Evaluates one sign-in against the policies of a tenant. */
+export function whatIf(policies: readonly EvaluatedPolicy[], tenant: Tenant, user: WhatIfUser, signIn: WhatIfSignIn): WhatIfResult {
+  const facts = factsOf(tenant);
+  const grants: WhatIfGrant[] = [];
+  const session: WhatIfSession = {};
+  const blockedBy: string[] = [];
+  const reportOnly: string[] = [];
+  const unknown: string[] = [];
+
+  for (const policy of policies) {
+    const { spec } = policy;
+    if (spec.state === "disabled") continue;
+    const applies = policyApplies(policy, facts, user, signIn);
+    const enforced = spec.state === "enabled";
+    if (isUnknown(applies)) {
+      const label = enforced ? spec.displayName : `${spec.displayName} (report-only)`;
+      for (const reason of unique(applies.unknown)) unknown.push(`${label}: ${reason}`);
+      continue;
+    }
+    if (!applies) continue;
+    if (!enforced) {
+      reportOnly.push(spec.displayName);
+      continue;
+    }
+    const g = spec.grantControls;
+    if (g?.builtInControls?.includes("block")) {
+      blockedBy.push(spec.displayName);
+    } else if (g) {
+      grants.push({
+        policy: spec.displayName,
+        operator: g.operator,
+        controls: [...(g.builtInControls ?? [])],
+        ...(g.authenticationStrength ? { authenticationStrength: g.authenticationStrength } : {}),
+      });
+    }
+    if (spec.sessionControls) mergeSession(session, spec.sessionControls);
+  }
+
+  const result = blockedBy.length > 0 ? "block" : grants.length > 0 ? "grant" : "allow";
+  return { result, grants, sessionControls: session, blockedBy, reportOnly, unknown };
+}
+
+function policyApplies(policy: EvaluatedPolicy, facts: TenantFacts, user: WhatIfUser, signIn: WhatIfSignIn): Tri {
+  const c = policy.spec.conditions;
+  return and(
+    usersMatch(policy, facts, user),
+    appsMatch(policy.spec, signIn.app ?? APP_ALL),
+    clientMatches(c.clientAppTypes, signIn.client),
+    c.platforms ? platformMatches(c.platforms.includePlatforms, c.platforms.excludePlatforms ?? [], signIn.platform) : true,
+    c.locations ? locationMatches(c.locations.includeLocations, c.locations.excludeLocations ?? [], facts, signIn) : true,
+    c.devices ? (signIn.device ? (c.devices.only === "unmanaged") === (signIn.device === "unmanaged") : { unknown: ["device state (give --device)"] }) : true,
+    c.userRiskLevels ? riskMatches(c.userRiskLevels, signIn.risk, "user risk") : true,
+    c.signInRiskLevels ? riskMatches(c.signInRiskLevels, signIn.risk, "sign-in risk") : true,
+    c.authenticationFlows ? signIn.flow !== undefined && c.authenticationFlows.transferMethods.includes(signIn.flow) : true,
+  );
+}
+
+function usersMatch(policy: EvaluatedPolicy, facts: TenantFacts, user: WhatIfUser): Tri {
+  const u = policy.spec.conditions.users;
+  const groups = new Set(user.groups ?? []);
+  const roles = new Set([...(user.roles ?? []), ...[...groups].flatMap((g) => facts.adminRoles[g] ?? [])]);
+  const groupObjectIds = new Set(user.breakGlass ? [facts.breakGlassGroupObjectId] : []);
+  const guest = user.guest ?? false;
+  const guestType = "b2bCollaborationGuest";
+
+  const included =
+    (u.includeUsers ?? []).some((x) => x === "All" || (x === "GuestsOrExternalUsers" && guest)) ||
+    (u.includeGroups ?? []).some((g) => groups.has(g)) ||
+    (u.includeRoles ?? []).some((r) => roles.has(r)) ||
+    (guest && (u.includeGuestsOrExternalUsers ?? []).includes(guestType));
+  const excluded =
+    (u.excludeGroups ?? []).some((g) => groups.has(g)) ||
+    policy.excludedGroupObjectIds.some((id) => groupObjectIds.has(id)) ||
+    (guest && (u.excludeGuestsOrExternalUsers ?? []).includes(guestType));
+  return included && !excluded;
+}
+
+function appsMatch(spec: ConditionalAccessPolicySpec, app: string): Tri {
+  const a = spec.conditions.applications;
+  if (a.includeUserActions) return isUserAction(app) && a.includeUserActions.includes(app);
+  if (isUserAction(app)) return false; // user actions are not cloud apps
+  const one = (policyApp: string): Tri => {
+    if (policyApp === "None") return false;
+    if (policyApp === APP_ALL || app === APP_ALL) return true;
+    // An app id known only at deploy time is one the tenant registers itself (the Awingu SAML app):
+    // it is neither in the Office365 group nor a well-known first-party app, but it could be any
+    // other id the user typed.
+    if (Token.isUnresolved(policyApp)) {
+      return app === APP_OFFICE365 || WELL_KNOWN_APP_IDS.has(app) ? false : { unknown: ["application (its id is known only at deploy time)"] };
+    }
+    if (policyApp === app) return true;
+    if (policyApp === APP_OFFICE365 || app === APP_OFFICE365) {
+      const other = policyApp === APP_OFFICE365 ? app : policyApp;
+      return NOT_OFFICE365.has(other) ? false : { unknown: [`whether application ${other} belongs to Office365`] };
+    }
+    return false;
+  };
+  const excluded = (a.excludeApplications ?? []).map((x) =>
+    x === app ? true : app === APP_ALL ? false : x === APP_OFFICE365 || app === APP_OFFICE365 ? { unknown: ["excluded applications"] } : false,
+  );
+  return and(or(...a.includeApplications.map(one)), not(or(...excluded)));
+}
+
+function clientMatches(types: readonly ClientAppType[], client: WhatIfClient | undefined): Tri {
+  if (types.includes("all")) return true;
+  if (!client) return { unknown: ["client app (give --client)"] };
+  return types.includes(client);
+}
+
+function platformMatches(include: readonly Platform[], exclude: readonly Platform[], platform: WhatIfPlatform | undefined): Tri {
+  if (!platform) return include.includes("all") && exclude.length === 0 ? true : { unknown: ["device platform (give --platform)"] };
+  const named = platform === "unknown" ? undefined : (platform as Platform);
+  const included = include.includes("all") || (named !== undefined && include.includes(named));
+  const excluded = named !== undefined && exclude.includes(named);
+  return included && !excluded;
+}
+
+function locationMatches(include: readonly LocationRef[], exclude: readonly LocationRef[], facts: TenantFacts, signIn: WhatIfSignIn): Tri {
+  const inLocation = (ref: LocationRef): Tri => {
+    switch (ref) {
+      case "All":
+        return true;
+      case "allowedCountries":
+        return signIn.country ? facts.allowedCountries.includes(signIn.country) : { unknown: ["location: country (give --country)"] };
+      case "trustedOffice":
+      case "AllTrusted":
+        return signIn.ip ? inRanges(signIn.ip, facts.trustedIpRanges) : { unknown: [`location: ${ref} (give --ip)`] };
+    }
+  };
+  return and(or(...include.map(inLocation)), not(or(...exclude.map(inLocation))));
+}
+
+function riskMatches(levels: readonly RiskLevel[], risk: RiskLevel | undefined, what: string): Tri {
+  return risk ? levels.includes(risk) : { unknown: [`${what} (give --risk)`] };
+}
+
+function inRanges(ip: string, ranges: readonly string[]): boolean {
+  const family = isIP(ip) === 6 ? "ipv6" : "ipv4";
+  const list = new BlockList();
+  for (const range of ranges) {
+    const [net, prefix] = range.split("/");
+    list.addSubnet(net, Number(prefix), isIP(net) === 6 ? "ipv6" : "ipv4");
+  }
+  return list.check(ip, family);
+}
+
+function mergeSession(into: WhatIfSession, s: NonNullable<ConditionalAccessPolicySpec["sessionControls"]>): void {
+  if (s.applicationEnforcedRestrictions) into.applicationEnforcedRestrictions = true;
+  if (s.persistentBrowser) into.persistentBrowser = into.persistentBrowser === "never" ? "never" : s.persistentBrowser;
+  if (s.signInFrequency) {
+    const hours = (f: SignInFrequency) => (f === "everyTime" ? 0 : f.type === "days" ? f.value * 24 : f.value);
+    if (!into.signInFrequency || hours(s.signInFrequency) < hours(into.signInFrequency)) into.signInFrequency = s.signInFrequency;
+  }
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** Readable name of an authentication strength id. */
+export function strengthName(id: string): string {
+  const entry = Object.entries(AUTHENTICATION_STRENGTHS).find(([, v]) => v === id);
+  return entry ? { mfa: "MFA", passwordlessMfa: "passwordless MFA", phishingResistantMfa: "phishing-resistant MFA" }[entry[0] as keyof typeof AUTHENTICATION_STRENGTHS] : id;
+}

@@ -1,0 +1,4 @@
+export * from "./compare";
+export * from "./document";
+export * from "./teams-policies";
+export * from "./validate";

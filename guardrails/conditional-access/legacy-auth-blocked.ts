@@ -1,0 +1,21 @@
+import { allUsersAllApps, blocks, caPolicies, caStack, isOn } from "../ca-policy";
+import { defineRule, pass, stackOutcome } from "../rule";
+
+const LEGACY = ["exchangeActiveSync", "other"];
+
+export default defineRule({
+  id: "WP-CA-002",
+  level: "error",
+  title: "A conditional access policy blocks legacy authentication for all users and apps",
+  explanation:
+    "Legacy protocols (POP, IMAP, SMTP AUTH, Exchange ActiveSync, old Office clients) cannot do MFA; password spraying goes through them. Blocking them is the single most effective identity control.",
+  fix: 'Keep a policy with included_users ["All"], included_applications ["All"], client_app_types ["exchangeActiveSync", "other"], built_in_controls ["block"] and state "enabled" (report-only while rolling out).',
+  controls: ["MS.AAD.1.1", "CIS 5.2.2.3", "MT.1009", "MT.1010"],
+  check: (ctx) => {
+    const policies = caPolicies(ctx);
+    if (policies.length === 0) return [];
+    const found = policies.filter((p) => isOn(p) && blocks(p) && allUsersAllApps(p) && LEGACY.every((c) => p.clientAppTypes.includes(c)));
+    if (found.length) return found.map((p) => pass(p.resource));
+    return [stackOutcome(caStack(policies), false, "no enabled policy blocks legacy authentication (exchangeActiveSync and other clients) for all users and apps")];
+  },
+});

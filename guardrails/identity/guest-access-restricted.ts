@@ -1,0 +1,19 @@
+import { byUrl, graphBody } from "../graph";
+import { defineRule, verdict } from "../rule";
+
+const LIMITED = "10dae51f-b6af-4016-8d66-8c2a99b929b3";
+const RESTRICTED = "2af84b1e-32c8-42b7-82bc-daa82404023b";
+
+export default defineRule({
+  id: "WP-ID-004",
+  level: "warning",
+  title: "Guests have limited or restricted directory access",
+  explanation: "With member-like access a guest can enumerate every user and group of the municipality.",
+  fix: `Set guestUserRoleId to "${RESTRICTED}" (restricted) or "${LIMITED}" (limited) in the authorization policy.`,
+  controls: ["MS.AAD.8.1", "CIS 5.1.6.2", "EIDSCA.AP07"],
+  check: (ctx) =>
+    byUrl(ctx, "policies/authorizationPolicy").map((r) => {
+      const role = graphBody(r).guestUserRoleId;
+      return verdict(r, [role !== LIMITED && role !== RESTRICTED && `guestUserRoleId is ${role ?? "not set"}`]);
+    }),
+});

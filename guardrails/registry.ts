@@ -1,0 +1,142 @@
+/**
+ * Every guardrail rule, in catalogue order (by area, then number). A test fails when a rule file
+ * under guardrails/<area>/ is missing here, or when two rules share an id.
+ */
+import type { Rule } from "./rule";
+import identityDestroyProtection from "./identity/identity-destroy-protection";
+import appRegistrationRestricted from "./identity/app-registration-restricted";
+import userConsentRestricted from "./identity/user-consent-restricted";
+import guestAccessRestricted from "./identity/guest-access-restricted";
+import guestInvitesRestricted from "./identity/guest-invites-restricted";
+import userCreationRights from "./identity/user-creation-rights";
+import adminConsentWorkflow from "./identity/admin-consent-workflow";
+import msolPowershellBlocked from "./identity/msol-powershell-blocked";
+import weakMethodsDisabled from "./identity/weak-methods-disabled";
+import authenticatorContext from "./identity/authenticator-context";
+import entraLogsExported from "./identity/entra-logs-exported";
+import groupCreationRestricted from "./identity/group-creation-restricted";
+import m365GroupsPrivate from "./identity/m365-groups-private";
+import rolesOnProtectedGroups from "./identity/roles-on-protected-groups";
+import noGlobalAdminInCode from "./identity/no-global-admin-in-code";
+import breakGlassExcluded from "./conditional-access/break-glass-excluded";
+import legacyAuthBlocked from "./conditional-access/legacy-auth-blocked";
+import mfaAllUsers from "./conditional-access/mfa-all-users";
+import phishingResistantAdmins from "./conditional-access/phishing-resistant-admins";
+import compliantDevice from "./conditional-access/compliant-device";
+import securityInfoRegistration from "./conditional-access/security-info-registration";
+import deviceCodeFlowBlocked from "./conditional-access/device-code-flow-blocked";
+import noExcludedRoles from "./conditional-access/no-excluded-roles";
+import enforced from "./conditional-access/enforced";
+import exclusionsOnlyBreakGlass from "./conditional-access/exclusions-only-break-glass";
+import riskConditionsSeparate from "./conditional-access/risk-conditions-separate";
+import targetsResources from "./conditional-access/targets-resources";
+import noApprovedClientApp from "./conditional-access/no-approved-client-app";
+import anonymousCannotStartMeetings from "./teams/anonymous-cannot-start-meetings";
+import externalNoScreenControl from "./teams/external-no-screen-control";
+import lobbyNotBypassedByEveryone from "./teams/lobby-not-bypassed-by-everyone";
+import dialInWaitsInLobby from "./teams/dial-in-waits-in-lobby";
+import recordingOffByDefault from "./teams/recording-off-by-default";
+import externalAccessAllowList from "./teams/external-access-allow-list";
+import consumerContactBlocked from "./teams/consumer-contact-blocked";
+import noEmailIntoChannels from "./teams/no-email-into-channels";
+import noThirdPartyStorage from "./teams/no-third-party-storage";
+import complianceDeviceHealth from "./intune/compliance-device-health";
+import complianceDeviceSecurity from "./intune/compliance-device-security";
+import complianceDefender from "./intune/compliance-defender";
+import complianceMinimumOs from "./intune/compliance-minimum-os";
+import updateRingDeadlines from "./intune/update-ring-deadlines";
+import secureByDefault from "./intune/secure-by-default";
+import sshNotOpen from "./remote-access/ssh-not-open";
+import rdpNotOpen from "./remote-access/rdp-not-open";
+import udpNotOpen from "./remote-access/udp-not-open";
+import wafPrevention from "./remote-access/waf-prevention";
+import httpsListeners from "./remote-access/https-listeners";
+import tlsPolicy from "./remote-access/tls-policy";
+import vmSshKeysOnly from "./remote-access/vm-ssh-keys-only";
+import vmEncryptionAtHost from "./remote-access/vm-encryption-at-host";
+import vmNoPublicIp from "./remote-access/vm-no-public-ip";
+import keyVaultRecoverable from "./remote-access/key-vault-recoverable";
+import keyVaultNetwork from "./remote-access/key-vault-network";
+import noPublicBlobs from "./state/no-public-blobs";
+import entraAuthOnly from "./state/entra-auth-only";
+import secureTransfer from "./state/secure-transfer";
+import recoverableBlobs from "./state/recoverable-blobs";
+import networkRestricted from "./state/network-restricted";
+import statefulDestroyProtection from "./state/stateful-destroy-protection";
+import backendOidc from "./state/backend-oidc";
+import noLocalUsers from "./state/no-local-users";
+import noSecretMaterial from "./secrets/no-secret-material";
+
+export const RULES: readonly Rule[] = [
+  identityDestroyProtection,
+  appRegistrationRestricted,
+  userConsentRestricted,
+  guestAccessRestricted,
+  guestInvitesRestricted,
+  userCreationRights,
+  adminConsentWorkflow,
+  msolPowershellBlocked,
+  weakMethodsDisabled,
+  authenticatorContext,
+  entraLogsExported,
+  groupCreationRestricted,
+  m365GroupsPrivate,
+  rolesOnProtectedGroups,
+  noGlobalAdminInCode,
+  breakGlassExcluded,
+  legacyAuthBlocked,
+  mfaAllUsers,
+  phishingResistantAdmins,
+  compliantDevice,
+  securityInfoRegistration,
+  deviceCodeFlowBlocked,
+  noExcludedRoles,
+  enforced,
+  exclusionsOnlyBreakGlass,
+  riskConditionsSeparate,
+  targetsResources,
+  noApprovedClientApp,
+  anonymousCannotStartMeetings,
+  externalNoScreenControl,
+  lobbyNotBypassedByEveryone,
+  dialInWaitsInLobby,
+  recordingOffByDefault,
+  externalAccessAllowList,
+  consumerContactBlocked,
+  noEmailIntoChannels,
+  noThirdPartyStorage,
+  complianceDeviceHealth,
+  complianceDeviceSecurity,
+  complianceDefender,
+  complianceMinimumOs,
+  updateRingDeadlines,
+  secureByDefault,
+  sshNotOpen,
+  rdpNotOpen,
+  udpNotOpen,
+  wafPrevention,
+  httpsListeners,
+  tlsPolicy,
+  vmSshKeysOnly,
+  vmEncryptionAtHost,
+  vmNoPublicIp,
+  keyVaultRecoverable,
+  keyVaultNetwork,
+  noPublicBlobs,
+  entraAuthOnly,
+  secureTransfer,
+  recoverableBlobs,
+  networkRestricted,
+  statefulDestroyProtection,
+  backendOidc,
+  noLocalUsers,
+  noSecretMaterial,
+];
+
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

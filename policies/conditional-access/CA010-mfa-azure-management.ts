@@ -1,0 +1,17 @@
+import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+import { WELL_KNOWN_APPS } from "../../constructs/conditional-access/spec";
+
+/** Azure portal, CLI and PowerShell (where the Awingu VM lives): MFA for everyone. */
+export const CA010: PolicyDefinition = {
+  id: "CA010",
+  title: "Require MFA for Azure management",
+  controls: ["MT.1008"],
+  body: () => ({
+    conditions: {
+      users: { includeUsers: ["All"] },
+      applications: { includeApplications: [WELL_KNOWN_APPS.azureManagement] },
+      clientAppTypes: ["all"],
+    },
+    grantControls: { operator: "OR", builtInControls: ["mfa"] },
+  }),
+};

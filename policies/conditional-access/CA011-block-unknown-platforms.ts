@@ -1,0 +1,17 @@
+import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+
+/** A sign-in whose device platform Entra cannot tell is a script or a spoofed client. */
+export const CA011: PolicyDefinition = {
+  id: "CA011",
+  title: "Block unknown device platforms",
+  controls: ["MT.1015"],
+  body: () => ({
+    conditions: {
+      users: { includeUsers: ["All"] },
+      applications: { includeApplications: ["All"] },
+      clientAppTypes: ["all"],
+      platforms: { includePlatforms: ["all"], excludePlatforms: ["android", "iOS", "linux", "macOS", "windows"] },
+    },
+    grantControls: { operator: "OR", builtInControls: ["block"] },
+  }),
+};

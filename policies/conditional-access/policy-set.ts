@@ -1,0 +1,43 @@
+/**
+ * The conditional access policy set, in order. The tenant file's `conditionalAccess.policies`
+ * decides each policy's state (staged rollout); a policy it does not list is report-only.
+ */
+import type { ConditionalAccessApps, PolicyDefinition } from "../../constructs/conditional-access/definition";
+import type { ConditionalAccessPolicySpec } from "../../constructs/conditional-access/spec";
+import type { Tenant } from "../../tenants/schema";
+import { CA001 } from "./CA001-block-legacy-authentication";
+import { CA002 } from "./CA002-mfa-all-users";
+import { CA003 } from "./CA003-phishing-resistant-mfa-admins";
+import { CA004 } from "./CA004-block-device-code-flow";
+import { CA005 } from "./CA005-protect-security-info-registration";
+import { CA006 } from "./CA006-compliant-device-for-apps";
+import { CA007 } from "./CA007-private-computer-browser-session";
+import { CA008 } from "./CA008-block-outside-allowed-countries";
+import { CA009 } from "./CA009-mfa-guests";
+import { CA010 } from "./CA010-mfa-azure-management";
+import { CA011 } from "./CA011-block-unknown-platforms";
+import { CA012 } from "./CA012-high-user-risk-password-change";
+import { CA013 } from "./CA013-high-sign-in-risk-block";
+import { CA014 } from "./CA014-awingu-session";
+
+export const POLICY_DEFINITIONS: readonly PolicyDefinition[] = [
+  CA001, CA002, CA003, CA004, CA005, CA006, CA007, CA008, CA009, CA010, CA011, CA012, CA013, CA014,
+];
+
+/** Policy ids the tenant file may name, with their titles (for error messages). */
+export const KNOWN_POLICIES: Readonly<Record<string, string>> = Object.fromEntries(POLICY_DEFINITIONS.map((d) => [d.id, d.title]));
+
+/** A policy the tenant file does not name is report-only: it is logged, never enforced. */
+export const DEFAULT_STATE = "enabledForReportingButNotEnforced";
+
+/** The tenant's policies with their rollout state: what the stack synthesizes and what-if evaluates. */
+export function conditionalAccessPolicies(tenant: Tenant, apps: ConditionalAccessApps = {}): ConditionalAccessPolicySpec[] {
+  const ctx = { tenant, apps };
+  return POLICY_DEFINITIONS.filter((d) => d.when?.(ctx) ?? true).map((d) => ({
+    id: d.id,
+    displayName: `${d.id} ${d.title}`,
+    controls: d.controls,
+    state: tenant.conditionalAccess.policies[d.id]?.state ?? DEFAULT_STATE,
+    ...d.body(ctx),
+  }));
+}

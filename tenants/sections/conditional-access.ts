@@ -1,0 +1,68 @@
+/**
+ * `conditionalAccess`: the staged rollout of the conditional access policy set. A policy the file
+ * does not name runs report-only; `enabled` is an explicit, reviewed line with the date it was
+ * promoted; `disabled` needs a reason.
+ */
+import { z } from "zod";
+import { POLICY_STATES } from "../../constructs/conditional-access/spec";
+import { DEFAULT_STATE, KNOWN_POLICIES } from "../../policies/conditional-access/policy-set";
+
+const isoDate = z
+  .string({ error: "a date like 2026-11-02 (YYYY-MM-DD)" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "a date like 2026-11-02 (YYYY-MM-DD)" })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: "not a calendar date",
+  });
+
+export const PolicyRolloutSchema = z
+  .strictObject({
+    state: z
+      .enum(POLICY_STATES)
+      .default(DEFAULT_STATE)
+      .describe("enabled (enforced), enabledForReportingButNotEnforced (report-only, the default) or disabled"),
+    promoted: isoDate.optional().describe("the date the policy was promoted to enabled; required with state: enabled"),
+    reason: z.string().trim().min(10).optional().describe("why the policy is disabled; required with state: disabled"),
+  })
+  .superRefine((p, ctx) => {
+    if (p.state === "enabled" && !p.promoted) {
+      ctx.addIssue({ code: "custom", path: ["promoted"], message: "state enabled requires the promotion date (promoted: YYYY-MM-DD)" });
+    }
+    if (p.state === "disabled" && !p.reason) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "state disabled requires a reason of at least 10 characters" });
+    }
+  })
+  .describe("rollout state of one policy");
+
+export const ConditionalAccessSchema = z
+  .strictObject({
+    policies: z
+      .record(z.string(), PolicyRolloutSchema)
+      .default({})
+      .superRefine((policies, ctx) => {
+        for (const id of Object.keys(policies)) {
+          if (!(id in KNOWN_POLICIES)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [id],
+              message: `unknown policy "${id}"; known policies: ${Object.entries(KNOWN_POLICIES)
+                .map(([k, title]) => `${k} (${title})`)
+                .join(", ")}`,
+            });
+          }
+        }
+      })
+      .describe("policy id (CA001 …) → rollout state; policies not listed run report-only"),
+    riskPolicies: z
+      .boolean()
+      .default(false)
+      .describe("Entra ID P2: add the risk policies (high user risk → secure password change, high sign-in risk → block)"),
+    browserSessionHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(23)
+      .default(8)
+      .describe("sign-in frequency in hours for browser sessions on unmanaged devices (telework on a private computer)"),
+  })
+  .default({ policies: {}, riskPolicies: false, browserSessionHours: 8 })
+  .describe("conditional access: staged rollout and tenant choices");

@@ -1,0 +1,46 @@
+/**
+ * `guardrails:` in the tenant file: exceptions to guardrail rules, each with a written reason and
+ * optionally an expiry date. Rule ids are checked against the rule registry; the few rules that
+ * protect against lock-out and leaked secrets cannot be suppressed.
+ */
+import { z } from "zod";
+import { RULES, ruleById } from "../../guardrails/registry";
+
+const SuppressionSchema = z
+  .strictObject({
+    rule: z
+      .string()
+      .superRefine((id, ctx) => {
+        const rule = ruleById(id);
+        if (!rule) {
+          ctx.addIssue({ code: "custom", message: `unknown guardrail rule "${id}"; known rules: ${RULES.map((r) => r.id).join(", ")} (see guardrails/RULES.md)` });
+        } else if (rule.suppressible === false) {
+          ctx.addIssue({ code: "custom", message: `guardrail rule ${id} (${rule.title}) cannot be suppressed` });
+        }
+      })
+      .describe("guardrail rule id, e.g. WP-CA-010 (guardrails/RULES.md)"),
+    resource: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Terraform address (azuread_conditional_access_policy.ca-002_ABCD1234), construct path (ca-002 or ca-002/Resource), Teams policy (CsTeamsMeetingPolicy:Global) or stack name; absent means every finding of the rule in this tenant",
+      ),
+    reason: z
+      .string()
+      .trim()
+      .min(10, { error: "a reason of at least 10 characters is required" })
+      .describe("why the exception is acceptable; shown to auditors with the finding"),
+    expires: z
+      .iso.date({ error: "expires must be a date like 2026-12-31" })
+      .optional()
+      .describe("last day the suppression counts (YYYY-MM-DD); afterwards the finding counts again"),
+  })
+  .describe("an accepted exception to a guardrail rule");
+
+export const GuardrailsSchema = z
+  .strictObject({
+    suppressions: z.array(SuppressionSchema).default([]).describe("accepted exceptions to guardrail rules, each with a reason"),
+  })
+  .default({ suppressions: [] })
+  .describe("guardrail rules checked at every synth (guardrails/RULES.md)");

@@ -1,0 +1,239 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { App } from "cdktf";
+import { main } from "../cli/main";
+import { compare } from "../cli/review/compare";
+import { synthesizeRef } from "../cli/review/git-synth";
+import { conditionalAccessWeakening, risksOf } from "../cli/review/risks";
+import { readStackSet } from "../cli/review/stack-set";
+import { buildTenant } from "../stacks/tenant";
+import { kraainemRaw, tempDir, tenantFrom } from "./helpers";
+
+const FIXTURES = path.join(__dirname, "fixtures", "diff");
+const BASE = path.join(FIXTURES, "base");
+const HEAD = path.join(FIXTURES, "head");
+
+function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  return main(argv, { out: (t) => (out += t), err: (t) => (err += t) }).then((code) => ({ code, out, err }));
+}
+
+describe("werkplek diff on hand-made synthesized outputs", () => {
+  test("diff and drift are registered commands with --help", async () => {
+    expect((await run("--help")).out).toMatch(/diff .*\n.*drift /s);
+    expect(await run("diff", "--help")).toMatchObject({ code: 0, out: expect.stringContaining("Usage: werkplek diff --base <dir|git-ref>") });
+    expect(await run("drift", "--help")).toMatchObject({ code: 0, out: expect.stringContaining("Usage: werkplek drift <plan.json>...") });
+  });
+
+  test("identical outputs: No changes, exit 0 even with --fail-on-risk", async () => {
+    const r = await run("diff", "--base", BASE, "--head", BASE, "--fail-on-risk");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^## werkplek diff\n\nNo changes\./);
+  });
+
+  test("--fail-on-risk exits 1 when a flag is raised; without it the exit code is 0", async () => {
+    expect((await run("diff", "--base", BASE, "--head", HEAD, "--fail-on-risk")).code).toBe(1);
+    expect((await run("diff", "--base", BASE, "--head", HEAD)).code).toBe(0);
+  });
+
+  test("every kind of risk flag is raised, each on the resource that causes it", () => {
+    const result = compare(readStackSet(BASE, "--base"), readStackSet(HEAD, "--head"));
+    const flags = result.changes.flatMap((c) => c.risks.map((r) => `${r.kind} | ${c.label} | ${r.message}`));
+    expect(flags).toEqual(
+      expect.arrayContaining([
+        'ca-weakened | conditional access policy "CA001 Blokkeer verouderde authenticatie" | state enabled → report-only',
+        'ca-weakened | conditional access policy "CA002 MFA voor alle gebruikers" | exclusion added: groups {group "GRP-Gemeenteraad"}',
+        'ca-weakened | conditional access policy "CA003 Telewerk op prive-computers" | sign-in frequency longer (12 hours)',
+        'protected-deleted | group "GRP-Oud-Archief" | the object is destroyed, with what refers to it (memberships, licences, policy assignments)',
+        'protected-replaced | key vault "kv-kraainem-awingu" | destroyed and created again with a new object id',
+        expect.stringMatching(/^nsg-internet \| network security group "nsg-kraainem-agw" \| NSG rule "AllowSshBeheer" opens to the internet: allow inbound Tcp 22 from \*/),
+        expect.stringMatching(/^nsg-internet \| NSG rule "AllowRdpFromBastion" \| .*3389 from Internet/),
+        'teams-loosened | Graph object "Group.Unified" (settings) | EnableGroupCreation false → true',
+        expect.stringMatching(/^teams-loosened \| desired-state document .*AutoAdmittedUsers EveryoneInCompanyExcludingGuests → Everyone$/),
+        expect.stringMatching(/^teams-loosened \| desired-state document .*AllowedDomainsAsAList allows example.com$/),
+        expect.stringMatching(/^teams-loosened \| desired-state document .*AllowCloudRecording no longer set/),
+      ]),
+    );
+    // the existing HTTPS rule and the new report-only policy and council meeting policy are not risks
+    expect(flags.join("\n")).not.toMatch(/AllowHttpsInbound|CA004|Gemeenteraad.*AllowCloudRecording/);
+    expect(result.suppressions.map((s) => s.finding.rule)).toEqual(["WP-CA-004", "WP-NET-001"]);
+    expect(result.riskCount).toBe(13);
+  });
+
+  test("Markdown: grouped by area in deploy order, policies in words, groups by display name", async () => {
+    const { out } = await run("diff", "--base", BASE, "--head", HEAD);
+    const order = ["### Risk flags", "### Identity", "### Conditional access", "### Teams", "### Remote access", "### Guardrails"].map((h) => out.indexOf(h));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(out).toContain('#### − group "GRP-Oud-Archief" — deleted');
+    expect(out).toContain('- **Who:** all users, except groups 11111111-2222-3333-4444-555555555555, {group "GRP-Gemeenteraad"}\n  - was: all users, except groups 11111111-2222-3333-4444-555555555555');
+    expect(out).toContain("- **Grant:** require authentication strength MFA");
+    expect(out).toContain("- **State:** report-only\n  - was: enabled");
+    expect(out).toContain("| `state` | `enabled` | `enabledForReportingButNotEnforced` |");
+    expect(out).toContain("- `AllowRdpFromBastion`: allow inbound Tcp 3389 from Internet to * (priority 200)\n  - was: `AllowRdpFromBastion`: allow inbound Tcp 3389 from 10.20.3.0/26");
+    // the asset folder is named after the content hash: the document is updated, not deleted and created
+    expect(out).toContain("#### ~ desired-state document `assets/teams-policies/*/teams-policies.json` — updated");
+    expect(out).toContain('_address changed from `azurerm_key_vault.key-vault`');
+    expect(out).toContain('`WP-NET-001` (error) on `kraainem-remote-access` `azurerm_network_security_group.nsg-gateway` is now suppressed: SSH open to the internet — reason: "tijdelijk voor de leverancier"');
+  });
+
+  test("a suppression is only a flag when both sides ran the guardrails", () => {
+    const base = { ...readStackSet(BASE, "--base"), guardrails: undefined };
+    expect(compare(base, readStackSet(HEAD, "--head")).suppressions).toEqual([]);
+  });
+
+  test("output is cut at --max-chars with a note", async () => {
+    const r = await run("diff", "--base", BASE, "--head", HEAD, "--max-chars", "3000");
+    expect(r.out.length).toBeLessThanOrEqual(3000);
+    expect(r.out).toMatch(/Output cut at 3,000 characters: \d+ more blocks? not shown/);
+    const full = await run("diff", "--base", BASE, "--head", HEAD);
+    expect(full.out.length).toBeLessThanOrEqual(65_000);
+    expect(full.out).not.toContain("Output cut");
+  });
+
+  test("bad input exits 2 naming the flag and folder", async () => {
+    const missing = await run("diff", "--head", HEAD);
+    expect(missing).toMatchObject({ code: 2, err: expect.stringContaining("--base <dir|git-ref> is required") });
+    const empty = tempDir();
+    try {
+      const r = await run("diff", "--base", empty, "--head", HEAD);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--base ${empty}: no synthesized stacks found`);
+      const head = await run("diff", "--base", BASE, "--head", path.join(empty, "nope"));
+      expect(head.code).toBe(2);
+      expect(head.err).toContain("--head");
+      const ref = await run("diff", "--base", "no-such-branch-xyz", "--head", HEAD);
+      expect(ref.code).toBe(2);
+      expect(ref.err).toContain("--base no-such-branch-xyz: neither a folder nor a git ref");
+      expect((await run("diff", "--base", BASE, "--head", HEAD, "--max-chars", "lots")).code).toBe(2);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("conditional access weakening rules", () => {
+  const policy = {
+    display_name: "CA",
+    state: "enabled",
+    conditions: { users: { included_users: ["All"], excluded_groups: ["bg"] }, applications: { included_applications: ["All"] }, client_app_types: ["all"] },
+    grant_controls: { operator: "AND", built_in_controls: ["mfa", "compliantDevice"], authentication_strength_policy_id: "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004" },
+  };
+  const clone = () => JSON.parse(JSON.stringify(policy));
+
+  test("unchanged policy: nothing", () => {
+    expect(conditionalAccessWeakening(policy, clone())).toEqual([]);
+  });
+
+  test("control removed, weaker strength, AND → OR, scope narrowed, disabled", () => {
+    const p = clone();
+    p.grant_controls.built_in_controls = ["mfa"];
+    expect(conditionalAccessWeakening(policy, p)).toEqual(["grant control removed: compliantDevice"]);
+    p.grant_controls.authentication_strength_policy_id = "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000002";
+    p.grant_controls.operator = "OR";
+    p.conditions.applications.included_applications = ["Office365"];
+    p.state = "disabled";
+    expect(conditionalAccessWeakening(policy, p)).toEqual([
+      "state enabled → disabled",
+      "grant control removed: compliantDevice",
+      "authentication strength weakened",
+      "grant controls now any-of (OR) instead of all-of (AND)",
+      "scope narrowed: apps All no longer included",
+    ]);
+  });
+
+  test("stronger changes are not flagged; a new policy is not 'weakened'", () => {
+    const p = clone();
+    p.grant_controls.built_in_controls.push("approvedApplication");
+    p.conditions.users.excluded_groups = [];
+    expect(conditionalAccessWeakening(policy, p)).toEqual([]);
+    expect(risksOf("azuread_conditional_access_policy", "create", undefined, { ...policy, state: "disabled" })).toEqual([]);
+  });
+
+  test("plan (state) shape with one-element block lists reads the same", () => {
+    const asState = (p: any) => ({ ...p, conditions: [{ ...p.conditions, users: [p.conditions.users], applications: [p.conditions.applications] }], grant_controls: [p.grant_controls] });
+    const p = clone();
+    p.conditions.users.excluded_groups = ["bg", "raad"];
+    expect(conditionalAccessWeakening(asState(policy), asState(p))).toEqual(["exclusion added: groups raad"]);
+  });
+});
+
+describe("werkplek diff on the example tenant", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir();
+    const synth = (name: string, raw: Record<string, any>) => {
+      const app = new App({ outdir: path.join(dir, name) });
+      buildTenant(app, tenantFrom(raw));
+      app.synth();
+    };
+    const raw = kraainemRaw() as any;
+    synth("base", raw);
+    const changed = kraainemRaw() as any;
+    delete changed.groups.omgeving;
+    changed.groups.secretariaat.displayName = "GRP-Secretariaat-Raad";
+    synth("head", changed);
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("same tenant file twice: No changes", async () => {
+    const r = await run("diff", "--base", path.join(dir, "base"), "--head", path.join(dir, "base"));
+    expect(r.out).toContain("No changes.");
+  });
+
+  test("a removed group is a protected deletion; a renamed group is an update by display name", async () => {
+    const r = await run("diff", "--base", path.join(dir, "base"), "--head", path.join(dir, "head"), "--fail-on-risk");
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("### Identity");
+    expect(r.out).toMatch(/#### − group "GRP-Dienst-Omgeving" — deleted\n`azuread_group\.group-omgeving_[0-9A-F]+` in `kraainem-identity`/);
+    expect(r.out).toContain("**protected resource deleted** · kraainem · group \"GRP-Dienst-Omgeving\"");
+    expect(r.out).toContain('#### ~ group "GRP-Secretariaat-Raad" — updated');
+    expect(r.out).toContain("| `display_name` | `GRP-Secretariaat` | `GRP-Secretariaat-Raad` |");
+    expect(r.out).toContain("⚠️ **1 risk flag**");
+  });
+});
+
+describe("--base <git ref>", () => {
+  let repo: string;
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=t@example.org", "-c", "user.name=t", ...args], { cwd: repo, encoding: "utf8" });
+  // A stand-in app with the real entry point's shape: node -r ./bin/register.js main.ts, output in CDKTF_OUTDIR.
+  const app = (group: string) =>
+    `const fs = require("fs"); const p = require("path");\n` +
+    `const dir = p.join(process.env.CDKTF_OUTDIR || "cdktf.out", "stacks", "demo-identity");\n` +
+    `fs.mkdirSync(dir, { recursive: true });\n` +
+    `fs.writeFileSync(p.join(dir, "cdk.tf.json"), JSON.stringify({ resource: { azuread_group: { g: { display_name: ${JSON.stringify(group)}, security_enabled: true } } } }));\n`;
+
+  beforeAll(() => {
+    repo = tempDir("werkplek-git-");
+    fs.mkdirSync(path.join(repo, "bin"));
+    fs.writeFileSync(path.join(repo, "bin", "register.js"), "// nothing to register in the stand-in app\n");
+    fs.writeFileSync(path.join(repo, "main.ts"), app("GRP-Oud"));
+    git("init", "-q", "-b", "main");
+    git("add", ".");
+    git("commit", "-qm", "base");
+    fs.writeFileSync(path.join(repo, "main.ts"), app("GRP-Nieuw"));
+    execFileSync(process.execPath, ["-r", "./bin/register.js", "main.ts"], { cwd: repo, env: { ...process.env, CDKTF_OUTDIR: path.join(repo, "cdktf.out") } });
+  });
+  afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  test("synthesizes the ref in a temporary worktree and removes it afterwards", () => {
+    const base = synthesizeRef("main", repo);
+    try {
+      const result = compare(readStackSet(base.outdir, "--base"), readStackSet(path.join(repo, "cdktf.out"), "--head"));
+      expect(result.changes.map((c) => [c.label, c.attributes.map((a) => `${a.before} → ${a.after}`)])).toEqual([['group "GRP-Nieuw"', ["GRP-Oud → GRP-Nieuw"]]]);
+    } finally {
+      base.cleanup();
+    }
+    expect(fs.existsSync(base.outdir)).toBe(false);
+    expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
+  });
+
+  test("a failing synth of the ref is reported, and the worktree is still removed", () => {
+    fs.writeFileSync(path.join(repo, "main.ts"), "process.stderr.write('tenants/x.yaml:1:1 name: broken\\n'); process.exit(2);\n");
+    git("commit", "-qam", "broken");
+    expect(() => synthesizeRef("HEAD", repo)).toThrow(/--base HEAD: synthesizing [0-9a-f]{12} failed \(exit 2\):\ntenants\/x.yaml:1:1 name: broken/);
+    expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
+  });
+});

@@ -1,0 +1,330 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { main } from "../cli/main";
+import { renderCatalogue, CATALOGUE_FILE } from "../guardrails/generate-catalogue";
+import { RULES } from "../guardrails/registry";
+import { toJson, toMarkdown } from "../guardrails/report";
+import { checkStacks } from "../guardrails/run";
+import { readTenantStacks, SynthesizedStack } from "../guardrails/synthesized";
+import { AREAS, stackName } from "../constructs/werkplek-stack";
+import { parseTenantFile } from "../tenants/load";
+import { buildStacks, kraainem, kraainemRaw, ROOT, synthJson, tempDir, tenantFrom } from "./helpers";
+
+const COMPLIANT_OUT = path.join(ROOT, "test/fixtures/guardrails/compliant");
+const tenant = kraainem();
+
+function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  return main(argv, { out: (t) => (out += t), err: (t) => (err += t) }).then((code) => ({ code, out, err }));
+}
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** A synthesized folder: the example's real identity stack plus the fixture stacks of the other areas. */
+function outDir(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  fs.cpSync(COMPLIANT_OUT, dir, { recursive: true });
+  const identity = synthJson(buildStacks(tenant).identity);
+  fs.writeFileSync(path.join(dir, "stacks", "kraainem-identity", "cdk.tf.json"), JSON.stringify(identity));
+  return dir;
+}
+
+function editJson(file: string, edit: (json: any) => void): void {
+  const json = JSON.parse(fs.readFileSync(file, "utf8"));
+  edit(json);
+  fs.writeFileSync(file, JSON.stringify(json));
+}
+const stackFile = (dir: string, area: string) => path.join(dir, "stacks", `kraainem-${area}`, "cdk.tf.json");
+
+describe("the example tenant", () => {
+  test("its synthesized stacks have no error finding", () => {
+    const stacks = buildStacks(tenant);
+    const synthesized: SynthesizedStack[] = AREAS.map((area) => ({
+      name: stackName("kraainem", area),
+      area,
+      json: synthJson(stacks[area === "conditional-access" ? "conditionalAccess" : area === "remote-access" ? "remoteAccess" : area]),
+      sideFiles: {},
+    }));
+    const check = checkStacks(tenant, synthesized);
+    expect(check.findings.filter((f) => f.level === "error" && !f.suppressed)).toEqual([]);
+    // the identity rules do apply to it
+    expect(check.evaluations.filter((e) => e.rule.id.startsWith("WP-ID-") && e.applicable).length).toBeGreaterThanOrEqual(12);
+  });
+
+  test("with the fixture stacks of the other areas, werkplek check exits 0", async () => {
+    const r = await run("check", "--out", outDir(), "--tenant", "kraainem");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/kraainem: \d+ rules, 0 error\(s\)/);
+  });
+});
+
+describe("done when: breaking a control makes werkplek check exit 1 naming the rule", () => {
+  const group = (json: any) => Object.values<any>(json.resource.azuread_group)[0];
+  test.each([
+    ["remove the break-glass exclusion", "WP-CA-001", "conditional-access", (j: any) => (j.resource.azuread_conditional_access_policy["ca-002-mfa-all-users"].conditions.users.excluded_groups = [])],
+    ["disable the legacy-auth block", "WP-CA-002", "conditional-access", (j: any) => (j.resource.azuread_conditional_access_policy["ca-001-block-legacy-auth"].state = "disabled")],
+    [
+      "open SSH to the internet",
+      "WP-NET-001",
+      "remote-access",
+      (j: any) => (j.resource.azurerm_network_security_rule["nsg-vm-ssh-from-bastion"].source_address_prefix = "*"),
+    ],
+    ["put a password on the VM", "WP-VM-001", "remote-access", (j: any) => (j.resource.azurerm_linux_virtual_machine["vm-awingu"].admin_password = "${var.vm_password}")],
+    ["allow public blobs on the state account", "WP-STATE-001", "state", (j: any) => (j.resource.azurerm_storage_account["state-account"].allow_nested_items_to_be_public = true)],
+    ["drop a group's destroy protection", "WP-ID-001", "identity", (j: any) => delete group(j).lifecycle],
+  ])("%s → %s", async (_what, rule, area, edit) => {
+    const dir = outDir();
+    editJson(stackFile(dir, area), edit);
+    const r = await run("check", "--out", dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`ERROR\\s+${rule} kraainem-${area}[ :]`));
+    expect(r.out).toContain(`fix: ${RULES.find((x) => x.id === rule)!.fix}`);
+    const json = JSON.parse((await run("check", "--out", dir, "--json")).out);
+    expect(json.findings).toContainEqual(expect.objectContaining({ rule, level: "error", stack: `kraainem-${area}`, suppressed: false, reason: null }));
+  });
+
+  test("a literal secret in the output is found and cannot be suppressed", async () => {
+    const dir = outDir();
+    editJson(stackFile(dir, "remote-access"), (j) => (j.resource.azurerm_linux_virtual_machine["vm-awingu"].admin_password = "Kraainem2020!"));
+    const r = await run("check", "--out", dir, "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).findings.map((f: any) => f.rule)).toEqual(expect.arrayContaining(["WP-SEC-001", "WP-VM-001"]));
+  });
+});
+
+describe("werkplek check", () => {
+  test("--json prints findings and a summary in the documented shape", async () => {
+    const dir = outDir();
+    editJson(stackFile(dir, "conditional-access"), (j) => (j.resource.azuread_conditional_access_policy["ca-004-compliant-device"].state = "enabledForReportingButNotEnforced"));
+    const r = await run("check", "--out", dir, "--json");
+    expect(r.code).toBe(0); // a warning does not fail
+    const json = JSON.parse(r.out);
+    expect(json).toEqual({
+      findings: [
+        {
+          rule: "WP-CA-009",
+          level: "warning",
+          stack: "kraainem-conditional-access",
+          resource: "azuread_conditional_access_policy.ca-004-compliant-device",
+          message: 'policy "CA004 - Conform toestel vereist" is report-only',
+          controls: ["MS.AAD.1.1", "MS.AAD.3.2", "MT.1007"],
+          suppressed: false,
+          reason: null,
+        },
+      ],
+      summary: { tenants: ["kraainem"], rules: RULES.length, errors: 0, warnings: 1, suppressed: 0, unusedSuppressions: 0 },
+    });
+  });
+
+  test("--markdown prints a per-tenant control table with the failing ones", async () => {
+    const dir = outDir();
+    editJson(stackFile(dir, "state"), (j) => (j.resource.azurerm_storage_account["state-account"].shared_access_key_enabled = true));
+    const r = await run("check", "--out", dir, "--markdown");
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("### Guardrails: kraainem");
+    expect(r.out).toMatch(/^\| CKV2_AZURE_40 \| ❌ failing \| WP-STATE-002, WP-STATE-007 \|$/m);
+    expect(r.out).toMatch(/^\| MS\.AAD\.1\.1 \| ✅ passing \| /m);
+    expect(r.out).toMatch(/^\| error \| WP-STATE-002 \| kraainem-state \| azurerm_storage_account\.state-account \| shared_access_key_enabled is not false \|$/m);
+  });
+
+  test("bad input exits 2 with a message naming it", async () => {
+    const missing = await run("check", "--out", "/nonexistent/cdktf.out");
+    expect(missing).toMatchObject({ code: 2, err: expect.stringContaining('--out "/nonexistent/cdktf.out"') });
+    const unknown = await run("check", "--out", COMPLIANT_OUT, "--tenant", "zaventem");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/unknown tenant "zaventem"/);
+    const empty = tempDir();
+    dirs.push(empty);
+    fs.mkdirSync(path.join(empty, "stacks"));
+    const none = await run("check", "--out", empty, "--tenant", "kraainem");
+    expect(none).toMatchObject({ code: 2, err: expect.stringContaining('no synthesized stacks for tenant "kraainem"') });
+    expect((await run("check", "--json", "--markdown", "--out", COMPLIANT_OUT)).code).toBe(2);
+    const broken = outDir();
+    fs.writeFileSync(stackFile(broken, "state"), "{ not json");
+    const bad = await run("check", "--out", broken);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/kraainem-state\/cdk\.tf\.json: not valid JSON/);
+  });
+
+  test("--help describes the flags and exit codes", async () => {
+    const r = await run("check", "--help");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/--tenant[\s\S]*--out[\s\S]*--json[\s\S]*--markdown[\s\S]*Exit codes: 0/);
+  });
+});
+
+describe("suppressions", () => {
+  const withSuppressions = (suppressions: unknown[]) => tenantFrom({ ...kraainemRaw(), guardrails: { suppressions } });
+  const broken = (): SynthesizedStack[] => {
+    const s = readTenantStacks(COMPLIANT_OUT, "kraainem");
+    const p = s.find((x) => x.area === "conditional-access")!.json.resource.azuread_conditional_access_policy;
+    p["ca-002-mfa-all-users"].conditions.users.excluded_groups.push("00000000-0000-0000-0000-00000000dddd");
+    p["ca-004-compliant-device"].conditions.users.excluded_groups.push("00000000-0000-0000-0000-00000000eeee");
+    return s;
+  };
+  const ca010 = (t = tenant, date = "2026-01-15") => checkStacks(t, broken(), date).findings.filter((f) => f.rule === "WP-CA-010");
+
+  test("a suppression for a resource (by construct path) keeps the finding visible with its reason", () => {
+    const t = withSuppressions([{ rule: "WP-CA-010", resource: "ca-002-mfa-all-users", reason: "Teams Rooms-accounts kunnen geen MFA; eigen CA-beleid op locatie" }]);
+    const [a, b] = ca010(t);
+    expect(a).toMatchObject({ resource: "azuread_conditional_access_policy.ca-002-mfa-all-users", suppressed: true, reason: expect.stringContaining("Teams Rooms") });
+    expect(b).toMatchObject({ resource: "azuread_conditional_access_policy.ca-004-compliant-device", suppressed: false, reason: null });
+  });
+
+  test("a suppression without resource covers every finding of the rule; by address works too", () => {
+    expect(ca010(withSuppressions([{ rule: "WP-CA-010", reason: "overgangsperiode tot de migratie klaar is" }])).every((f) => f.suppressed)).toBe(true);
+    const byAddress = withSuppressions([{ rule: "WP-CA-010", resource: "azuread_conditional_access_policy.ca-004-compliant-device", reason: "tijdelijk, zie ticket 4711 bij de partner" }]);
+    expect(ca010(byAddress).map((f) => f.suppressed)).toEqual([false, true]);
+  });
+
+  test("an expired suppression stops counting and says so", () => {
+    const t = withSuppressions([{ rule: "WP-CA-010", reason: "tot de nieuwe toestellen er zijn", expires: "2026-01-14" }]);
+    expect(ca010(t, "2026-01-14").every((f) => f.suppressed)).toBe(true);
+    const expired = ca010(t, "2026-01-15");
+    expect(expired.every((f) => !f.suppressed)).toBe(true);
+    expect(expired[0].reason).toBe("suppression expired on 2026-01-14: tot de nieuwe toestellen er zijn");
+  });
+
+  test("an error finding that is suppressed does not fail the check", async () => {
+    const check = checkStacks(
+      withSuppressions([{ rule: "WP-STATE-001", reason: "publieke container voor het logo van de gemeente" }]),
+      (() => {
+        const s = readTenantStacks(COMPLIANT_OUT, "kraainem");
+        s.find((x) => x.area === "state")!.json.resource.azurerm_storage_account["state-account"].allow_nested_items_to_be_public = true;
+        return s;
+      })(),
+    );
+    expect(toJson([check]).summary).toMatchObject({ errors: 0, suppressed: 1 });
+  });
+
+  test("unused suppressions are reported", () => {
+    const t = withSuppressions([{ rule: "WP-NET-001", reason: "oude uitzondering voor de leverancier" }]);
+    expect(checkStacks(t, readTenantStacks(COMPLIANT_OUT, "kraainem")).unusedSuppressions).toHaveLength(1);
+  });
+
+  describe("in the tenant file", () => {
+    const write = (suppressions: string) => {
+      const dir = tempDir();
+      dirs.push(dir);
+      const file = path.join(dir, "kraainem.yaml");
+      const yaml = fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8");
+      expect(yaml).toContain("guardrails:\n  suppressions: []\n");
+      fs.writeFileSync(file, yaml.replace("guardrails:\n  suppressions: []\n", `guardrails:\n  suppressions:\n${suppressions}`));
+      return parseTenantFile(file);
+    };
+    const problems = (r: ReturnType<typeof write>) => ("problems" in r ? r.problems.map((p) => `${p.field}: ${p.message}`) : []);
+
+    test("a valid suppression loads", () => {
+      const r = write('    - rule: WP-CA-010\n      resource: ca-002-mfa-all-users\n      reason: Teams Rooms-accounts kunnen geen MFA\n      expires: "2026-12-31"\n');
+      expect(problems(r)).toEqual([]);
+      expect("tenant" in r && r.tenant.guardrails.suppressions[0]).toMatchObject({ rule: "WP-CA-010", expires: "2026-12-31" });
+    });
+
+    test("unknown rule ids, non-suppressible rules, short reasons and bad dates are errors naming the field", () => {
+      const r = write(
+        [
+          "    - rule: WP-CA-999\n      reason: een reden van voldoende lengte",
+          "    - rule: WP-CA-001\n      reason: een reden van voldoende lengte",
+          "    - rule: WP-SEC-001\n      reason: een reden van voldoende lengte",
+          "    - rule: WP-CA-010\n      reason: kort",
+          "    - rule: WP-CA-010\n      reason: een reden van voldoende lengte\n      expires: volgend jaar",
+        ].join("\n") + "\n",
+      );
+      expect(problems(r)).toEqual([
+        expect.stringMatching(/^guardrails\.suppressions\.0\.rule: unknown guardrail rule "WP-CA-999"; known rules: WP-ID-001, .*WP-SEC-001/),
+        expect.stringMatching(/^guardrails\.suppressions\.1\.rule: guardrail rule WP-CA-001 .* cannot be suppressed$/),
+        expect.stringMatching(/^guardrails\.suppressions\.2\.rule: guardrail rule WP-SEC-001 .* cannot be suppressed$/),
+        "guardrails.suppressions.3.reason: a reason of at least 10 characters is required",
+        "guardrails.suppressions.4.expires: expires must be a date like 2026-12-31",
+      ]);
+    });
+  });
+
+  test("the report output lists suppressed findings with their reason", () => {
+    const t = withSuppressions([{ rule: "WP-CA-010", reason: "overgangsperiode tot de migratie klaar is" }]);
+    const md = toMarkdown([checkStacks(t, broken())]);
+    expect(md).toMatch(/\| WP-CA-010 \| kraainem-conditional-access \| azuread_conditional_access_policy\.ca-002-mfa-all-users \| overgangsperiode/);
+  });
+});
+
+describe("catalogue and registry", () => {
+  test("guardrails/RULES.md is up to date (run npm run rules)", () => {
+    expect(fs.readFileSync(CATALOGUE_FILE, "utf8")).toBe(renderCatalogue());
+  });
+
+  test("RULES.md lists every rule with its control ids", () => {
+    const md = fs.readFileSync(CATALOGUE_FILE, "utf8");
+    for (const r of RULES) {
+      expect(md).toContain(`### ${r.id}`);
+      expect(md).toContain(`| ${r.controls.join(", ")} |`);
+    }
+  });
+
+  test("at least 30 rules, unique ids, each with explanation, fix and controls", () => {
+    expect(RULES.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+    for (const r of RULES) {
+      expect(r.explanation.length).toBeGreaterThan(20);
+      expect(r.fix.length).toBeGreaterThan(10);
+      expect(r.controls.length).toBeGreaterThan(0);
+    }
+  });
+
+  test("every rule file under guardrails/<area>/ is registered, one rule per file", () => {
+    const root = path.join(ROOT, "guardrails");
+    const files = fs
+      .readdirSync(root, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => fs.readdirSync(path.join(root, d.name)).map((f) => path.join(root, d.name, f)));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const defaults = files.map((f) => require(f).default);
+    expect(defaults.length).toBe(RULES.length);
+    for (const d of defaults) expect(RULES).toContain(d);
+  });
+
+  test("only the break-glass and secret rules are not suppressible", () => {
+    expect(RULES.filter((r) => r.suppressible === false).map((r) => r.id)).toEqual(["WP-CA-001", "WP-SEC-001"]);
+  });
+});
+
+describe("npm run synth runs the guardrails", () => {
+  const synth = (outdir: string, tenantsDir?: string) =>
+    spawnSync(process.execPath, ["-r", "./bin/register.js", "main.ts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, CDKTF_OUTDIR: outdir, ...(tenantsDir ? { WERKPLEK_TENANTS_DIR: tenantsDir } : {}) },
+    });
+
+  test("the example passes and cdktf.out/guardrails.json has the shape of check --json", async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const r = synth(dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/werkplek guardrails: kraainem: \d+ rules, 0 error\(s\)/);
+    const written = JSON.parse(fs.readFileSync(path.join(dir, "guardrails.json"), "utf8"));
+    expect(written).toEqual(JSON.parse((await run("check", "--out", dir, "--json")).out));
+  });
+
+  test("an error finding fails synth with exit 1, printing rule, stack, resource, message and fix", () => {
+    // a group that holds admin roles but is explicitly not role-assignable: the schema allows it, WP-ID-014 does not
+    const tenants = tempDir();
+    const out = tempDir();
+    dirs.push(tenants, out);
+    const yaml = fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8");
+    fs.writeFileSync(
+      path.join(tenants, "kraainem.yaml"),
+      yaml.replace("    description: ICT-beheerders van de gemeente (rolgroep)\n", "    description: ICT-beheerders van de gemeente (rolgroep)\n    roleAssignable: false\n"),
+    );
+    const r = synth(out, tenants);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/ERROR\s+WP-ID-014 kraainem-identity azuread_directory_role_assignment\.role-ict-beheerders-\S+: role \S+ is assigned to group ADM-ICT-Beheerders, which is not role-assignable/);
+    expect(r.stderr).toContain(`fix: ${RULES.find((x) => x.id === "WP-ID-014")!.fix}`);
+    const written = JSON.parse(fs.readFileSync(path.join(out, "guardrails.json"), "utf8"));
+    expect(written.summary.errors).toBeGreaterThan(0);
+  });
+});

