@@ -52,3 +52,53 @@ describe("werkplek docs", () => {
     expect(await main(["docs", "--tenant", "kraainem"], io)).toBe(2);
   });
 });
+
+describe("the telework guide follows the policies", () => {
+  test("it answers from the what-if on the synthesized policies: private computer in the browser yes, apps no, abroad no", () => {
+    const guide = pages["telewerk.md"];
+    expect(guide).toMatch(/Microsoft 365 in de browser[^\n]*\*\*lukt\*\*[^\n]*zonder bestanden te downloaden[^\n]*opnieuw aanmelden na 8 uur/);
+    expect(guide).toMatch(/op uw eigen computer: \*\*lukt niet\*\*/);
+    expect(guide).toMatch(/buitenland \(buiten BE\) \| \*\*lukt niet\*\*/);
+    expect(guide).toContain("https://werkplek.kraainem.be");
+  });
+
+  test("changing a policy input changes the guide: a shorter browser session, SMS kept on with a reason", () => {
+    const t = kraainem();
+    const changed = renderPages(
+      docsContext({
+        ...t,
+        conditionalAccess: { ...t.conditionalAccess, browserSessionHours: 4 },
+        authenticationMethods: { keepEnabled: [{ method: "Sms", reason: "raadsleden zonder smartphone" }] },
+      }),
+    )["telewerk.md"];
+    expect(changed).toMatch(/opnieuw aanmelden na 4 uur/);
+    expect(changed).toContain("Ook sms kan, omdat: raadsleden zonder smartphone.");
+  });
+
+  test("a policy still in report-only is not presented as enforced", () => {
+    const t = kraainem();
+    const policies = { ...t.conditionalAccess.policies };
+    delete policies.CA008; // back to report-only: sign-ins from abroad are only logged
+    const changed = renderPages(docsContext({ ...t, conditionalAccess: { ...t.conditionalAccess, policies } }))["telewerk.md"];
+    expect(changed).not.toMatch(/buitenland \(buiten BE\) \| \*\*lukt niet\*\*/);
+  });
+});
+
+describe("network and Teams/Intune pages", () => {
+  test("the network diagram draws the allowed paths from the NSG rules", () => {
+    const net = pages["network.md"];
+    expect(net).toMatch(/users -->\|"Tcp 443 \(WAF\)"\| agw/);
+    expect(net).toMatch(/agw -->\|"Tcp 443"\| vm/);
+    expect(net).toMatch(/bas -->\|"Tcp 22, 8080"\| vm/);
+    expect(net).toMatch(/vm -->\|"Tcp 636"\| dc/);
+    expect(net).not.toMatch(/users -->[^\n]*vm/);
+  });
+
+  test("Teams meeting policies side by side and every Intune profile with its groups", () => {
+    const page = pages["teams-intune.md"];
+    expect(page).toMatch(/\| parameter \| Global \| Gemeenteraad-Openbaar \|/);
+    expect(page).toMatch(/\| AllowCloudRecording \| false \| true \|/);
+    expect(page).toContain("vlaanderen.be");
+    expect(page).toMatch(/KRA - Windows - Updatering productie \| [^|]+ \| DEV-Windows-Laptops \| DEV-Update-Pilot \|/);
+  });
+});
