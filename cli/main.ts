@@ -3,6 +3,7 @@
  * 1 findings or failure, 2 usage or input error (message, no stack trace).
  */
 import { Command, CommandIO, processIO, UsageError } from "./command";
+import { docsCommand } from "./docs";
 import { checkCommand } from "./check";
 import { diffCommand } from "./diff";
 import { driftCommand } from "./drift";
@@ -10,7 +11,7 @@ import { validateCommand } from "./validate";
 import { whatifCommand } from "./whatif";
 import { TenantFileError } from "../tenants/load";
 
-export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, whatifCommand, diffCommand, driftCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, whatifCommand, diffCommand, driftCommand, docsCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -70,12 +70,17 @@ export class IntuneProfile extends Construct {
   readonly displayName: string;
   /** The assign action, or one assignment resource per group (Autopilot). */
   readonly assignments: (MsGraphResourceAction | MsGraphResource)[] = [];
+  /** Groups that get the profile, and groups excluded from it. */
+  readonly include: readonly EntraGroup[];
+  readonly exclude: readonly EntraGroup[];
 
   constructor(scope: Construct, id: string, props: IntuneProfileProps) {
     super(scope, id);
     const spec = INTUNE_KINDS[props.kind];
     this.kind = props.kind;
     this.displayName = String(props.body[spec.nameField] ?? "");
+    this.include = props.include;
+    this.exclude = props.exclude ?? [];
     validateIntuneProfile(props.kind, props.body, props.include, props.exclude ?? []);
 
     this.profile = new MsGraphResource(this, "Resource", {

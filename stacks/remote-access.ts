@@ -28,7 +28,7 @@ import { WebApplicationFirewallPolicy } from "@cdktf/provider-azurerm/lib/web-ap
 import { GatewayVm } from "../constructs/gateway-vm";
 import { cafName, keyVaultName } from "../constructs/naming";
 import { WerkplekStack, WerkplekStackProps } from "../constructs/werkplek-stack";
-import { awinguNetworkRules, NsgRule } from "../policies/remote-access/network-rules";
+import { AwinguNetworkRules, awinguNetworkRules, NsgRule } from "../policies/remote-access/network-rules";
 import { awinguVmSize } from "../policies/remote-access/sizing";
 import type { RemoteAccess } from "../tenants/sections/remote-access";
 import type { IdentityStack } from "./identity";
@@ -57,6 +57,8 @@ export class RemoteAccessStack extends WerkplekStack {
   /** Client id of the Awingu SAML enterprise application, for the app-scoped conditional access policy. */
   readonly awinguAppClientId?: string;
   readonly gatewayVm?: GatewayVm;
+  /** The NSG rules per subnet, as synthesized (the docs draw the network from them). */
+  readonly networkRules?: AwinguNetworkRules;
 
   constructor(scope: Construct, props: RemoteAccessStackProps) {
     super(scope, "remote-access", props);
@@ -96,6 +98,7 @@ export class RemoteAccessStack extends WerkplekStack {
 
     const adminSources = ra.bastion.allowedSourceRanges.length > 0 ? ra.bastion.allowedSourceRanges : t.trustedIpRanges.filter((r) => r.includes("."));
     const rules = awinguNetworkRules(ra, adminSources);
+    this.networkRules = rules;
     this.nsg("agw", name("nsg", "agw"), rgName, gatewaySubnet, rules.gateway);
     this.nsg("awingu", name("nsg", "awingu"), rgName, vmSubnet, rules.vm);
     this.nsg("bastion", name("nsg", "bastion"), rgName, bastionSubnet, rules.bastion);

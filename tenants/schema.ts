@@ -12,6 +12,7 @@ import { StateSchema } from "./sections/state";
 import { teamsCrossReferences, TeamsSectionSchema } from "./sections/teams";
 import { ConditionalAccessSchema } from "./sections/conditional-access";
 import { GuardrailsSchema } from "./sections/guardrails";
+import { HelpdeskSchema } from "./sections/helpdesk";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
@@ -128,6 +129,7 @@ export const TenantSchema = z
     remoteAccess: RemoteAccessSchema.optional(),
     teams: TeamsSectionSchema.prefault({}),
     guardrails: GuardrailsSchema,
+    helpdesk: HelpdeskSchema.optional(),
   })
   // Cross-references run even when other fields are invalid, so every problem is reported at once;
   // the value may therefore be partly invalid here and is read defensively.

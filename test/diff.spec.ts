@@ -24,7 +24,7 @@ describe("werkplek diff on hand-made synthesized outputs", () => {
   test("diff and drift are registered commands with --help", async () => {
     expect((await run("--help")).out).toMatch(/diff .*\n.*drift /s);
     expect(await run("diff", "--help")).toMatchObject({ code: 0, out: expect.stringContaining("Usage: werkplek diff --base <dir|git-ref>") });
-    expect(await run("drift", "--help")).toMatchObject({ code: 0, out: expect.stringContaining("Usage: werkplek drift <plan.json>...") });
+    expect(await run("drift", "--help")).toMatchObject({ code: 0, out: expect.stringContaining("Usage: werkplek drift [<plan.json>...] [--teams <desired.json> <exported.json>]") });
   });
 
   test("identical outputs: No changes, exit 0 even with --fail-on-risk", async () => {

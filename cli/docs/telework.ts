@@ -1,0 +1,113 @@
+import { whatIf, WhatIfResult, WhatIfSignIn } from "../../constructs/conditional-access/whatif";
+import { WEAK_AUTH_METHODS } from "../../tenants/schema";
+import { DocsContext } from "./context";
+
+/** A sign-in by an ordinary staff member from home in Belgium (or the tenant's first allowed country). */
+function situations(country: string): Record<string, WhatIfSignIn> {
+  const home = { country, ip: "198.51.100.20", risk: "none" } as const;
+  return {
+    laptopApps: { ...home, app: "Office365", client: "mobileAppsAndDesktopClients", platform: "windows", device: "compliant" },
+    laptopBrowser: { ...home, app: "Office365", client: "browser", platform: "windows", device: "compliant" },
+    privateBrowser: { ...home, app: "Office365", client: "browser", platform: "windows", device: "unmanaged" },
+    privateApps: { ...home, app: "Office365", client: "mobileAppsAndDesktopClients", platform: "windows", device: "unmanaged" },
+    phoneApps: { ...home, app: "Office365", client: "mobileAppsAndDesktopClients", platform: "android", device: "unmanaged" },
+    registerMfaPrivate: { ...home, app: "urn:user:registersecurityinfo", client: "browser", platform: "windows", device: "unmanaged" },
+    abroad: { country: "US", ip: "203.0.113.7", risk: "none", app: "Office365", client: "browser", platform: "windows", device: "compliant" },
+    oldMail: { ...home, app: "Office365", client: "other", platform: "windows", device: "compliant" },
+    deviceCode: { ...home, app: "Office365", client: "browser", platform: "windows", device: "compliant", flow: "deviceCodeFlow" },
+  };
+}
+
+/** What the result means for the person, in plain Dutch. */
+function inWords(r: WhatIfResult, unmanaged: boolean): string {
+  if (r.result === "block") return "**lukt niet**: de aanmelding wordt geweigerd";
+  const needsDevice = r.grants.some((g) => g.controls.includes("compliantDevice") && (g.operator === "AND" || g.controls.every((c) => c === "compliantDevice" || c === "domainJoinedDevice")));
+  if (needsDevice && unmanaged) return "**lukt niet**: dit kan alleen op een toestel dat de gemeente beheert";
+  const parts: string[] = [];
+  if (r.grants.some((g) => g.authenticationStrength || g.controls.includes("mfa"))) parts.push("met de Authenticator-app of een beveiligingssleutel (MFA)");
+  const s = r.sessionControls;
+  if (s.applicationEnforcedRestrictions) parts.push("alleen in de browser, zonder bestanden te downloaden");
+  if (s.signInFrequency && s.signInFrequency !== "everyTime") parts.push(`opnieuw aanmelden na ${s.signInFrequency.value} ${s.signInFrequency.type === "hours" ? "uur" : "dagen"}`);
+  if (s.persistentBrowser === "never") parts.push("de browser onthoudt uw aanmelding niet");
+  return `**lukt**${parts.length ? `, ${parts.join(", ")}` : ""}`;
+}
+
+export function teleworkPage(ctx: DocsContext): string {
+  const t = ctx.tenant;
+  const policies = ctx.stacks.conditionalAccess.policies;
+  const country = t.allowedCountries[0];
+  const sit = situations(country);
+  const staff = t.groups.personeel ? { groups: ["personeel"] } : {};
+  const answer = (k: keyof ReturnType<typeof situations>) => inWords(whatIf(policies, t, staff, sit[k]), sit[k].device === "unmanaged");
+  const awingu = t.remoteAccess ? `https://${t.remoteAccess.hostname}` : undefined;
+  const weak = t.authenticationMethods.keepEnabled;
+  const weakNames: Record<(typeof WEAK_AUTH_METHODS)[number], string> = { Sms: "sms", Voice: "telefoonoproep", Email: "e-mailcode" };
+  const help = t.helpdesk;
+
+  return `# Thuiswerken bij ${t.displayName}
+
+Deze gids wordt gemaakt uit de instellingen van de gemeente (\`npx werkplek docs\`). Verandert een
+regel, dan verandert deze gids mee.
+
+## Twee manieren om van thuis te werken
+
+### Op uw laptop van de gemeente
+
+Uw laptop wordt door de ICT-dienst beheerd (Intune): versleuteld, met virusscanner en updates.
+Daarmee kunt u alles wat u ook op het gemeentehuis doet.
+
+- Outlook, Teams en de andere programma's: ${answer("laptopApps")}.
+- Werken in de browser: ${answer("laptopBrowser")}.
+
+### Op uw eigen computer
+
+Op een computer die niet van de gemeente is, werkt u **in de browser**:
+
+- Microsoft 365 in de browser (Outlook, Teams, SharePoint): ${answer("privateBrowser")}.
+- Outlook, Teams of OneDrive installeren op uw eigen computer: ${answer("privateApps")}.
+- De Teams- of Outlook-app op uw eigen gsm: ${answer("phoneApps")}.
+${
+  awingu
+    ? `- De gemeentelijke programma's en uw schijven via **Awingu**: ga naar ${awingu} en meld u aan
+  met uw gemeentelijke account (MFA). Alles blijft op de server van de gemeente; er komt niets op uw
+  computer terecht.`
+    : ""
+}
+
+## Meervoudige verificatie (MFA) instellen
+
+U meldt zich aan met uw wachtwoord én een tweede bewijs:
+
+1. Installeer **Microsoft Authenticator** op uw gsm. Bij het aanmelden toont het scherm een getal;
+   typ dat getal in de app. De app toont ook welke toepassing en welke plaats om uw aanmelding vraagt:
+   herkent u die niet, keur dan niet goed en meld het.
+2. Of gebruik een **beveiligingssleutel** (FIDO2), die u van de ICT-dienst krijgt.
+3. ${
+    weak.length
+      ? `Ook ${weak.map((w) => weakNames[w.method]).join(" en ")} kan, omdat: ${weak.map((w) => w.reason).join("; ")}.`
+      : "Sms, telefoonoproep en e-mailcodes worden niet gebruikt: ze zijn te makkelijk te onderscheppen."
+  }
+
+MFA instellen op een eigen computer: ${answer("registerMfaPrivate")}. Lukt het niet, doe het dan op
+het gemeentehuis of op uw gemeentelijke laptop, of vraag de ICT-dienst een tijdelijke toegangspas.
+
+## Wat niet kan, en waarom
+
+| wat | resultaat | waarom |
+| --- | --- | --- |
+| aanmelden vanuit het buitenland (buiten ${t.allowedCountries.join(", ")}) | ${answer("abroad")} | bijna alle aanvallen komen van buiten het land; op reis? Vraag het vooraf aan de ICT-dienst |
+| oude mailprogramma's (POP, IMAP) | ${answer("oldMail")} | die kunnen geen MFA; een gestolen wachtwoord zou volstaan |
+| aanmelden met een code op een ander toestel ("apparaatcode") | ${answer("deviceCode")} | een bekende truc van oplichters om uw aanmelding over te nemen |
+| Outlook of OneDrive op een eigen computer | ${answer("privateApps")} | gemeentelijke bestanden horen niet op een computer die de gemeente niet beheert |
+
+## Hulp nodig?
+
+${
+  help
+    ? `${help.name}: ${help.email}${help.phone ? `, ${help.phone}` : ""}${help.hours ? ` (${help.hours})` : ""}.`
+    : `Neem contact op met de ICT-dienst (${t.tags.owner ?? "zie intranet"}).`
+}
+Vermoedt u dat iemand uw account gebruikt, of keurde u per ongeluk een aanmelding goed? Meld het
+meteen: dan kunnen we uw account blokkeren voor er schade is.
+`;
+}
