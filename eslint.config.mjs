@@ -1,6 +1,7 @@
 // @ts-check
 import tseslint from "typescript-eslint";
 
+const NO_TERRAFORM = "This cdktf class runs `terraform version` at synth time, and synthesis must work without terraform: use TerraformData / importExisting from constructs/terraform-data.ts.";
 const BARREL = "Import provider classes by deep path (e.g. @cdktf/provider-azuread/lib/group): the package root loads every resource and costs seconds and a gigabyte at every synth and test.";
 
 export default tseslint.config(
@@ -23,6 +24,12 @@ export default tseslint.config(
         },
       ],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='importFrom']", message: NO_TERRAFORM },
+        { selector: "NewExpression[callee.name=/^(DataResource|ImportableResource)$/]", message: NO_TERRAFORM },
+        { selector: "NewExpression[callee.property.name=/^(DataResource|ImportableResource)$/]", message: NO_TERRAFORM },
+      ],
     },
   },
   // tests poke into synthesized JSON, which is untyped by nature

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { importExisting } from "../constructs/terraform-data";
 import { EntraGroup } from "../constructs/entra-group";
 import { MsGraphResource } from "../constructs/msgraph/resource";
 import { MsGraphResourceAction } from "../constructs/msgraph/resource-action";
@@ -39,7 +40,7 @@ export class CollaborationStack extends WerkplekStack {
       lifecycle: { preventDestroy: true },
     });
     if (groupCreation.adoptExistingSettingId) {
-      this.groupSettings.importFrom(`/groupSettings/${groupCreation.adoptExistingSettingId}`);
+      importExisting(this.groupSettings, `/groupSettings/${groupCreation.adoptExistingSettingId}`);
     }
 
     const teams: Record<string, EntraGroup> = {};
@@ -61,7 +62,7 @@ export class CollaborationStack extends WerkplekStack {
       lifecycle: { preventDestroy: true },
     });
     if (expiration.adoptExistingPolicyId) {
-      this.lifecyclePolicy.importFrom(`/groupLifecyclePolicies/${expiration.adoptExistingPolicyId}`);
+      importExisting(this.lifecyclePolicy, `/groupLifecyclePolicies/${expiration.adoptExistingPolicyId}`);
     }
     if (expiration.managedGroupTypes === "Selected") {
       for (const key of expiration.teams) {

@@ -22,6 +22,14 @@ describe("lint rules", () => {
     expect(lint(code).map((m) => m.ruleId)).toContain("no-restricted-imports");
   });
 
+  test.each([
+    'import { DataResource } from "cdktf";\nexport const f = (s: any) => new DataResource(s, "a", {});\n',
+    'import * as cdktf from "cdktf";\nexport const f = (s: any) => new cdktf.ImportableResource(s, "a", {} as any);\n',
+    'export const f = (r: { importFrom(id: string): void }) => r.importFrom("/groupSettings/1");\n',
+  ])("a cdktf construct that runs `terraform version` at synth time is an error: %s", (code) => {
+    expect(lint(code).map((m) => m.ruleId)).toContain("no-restricted-syntax");
+  });
+
   test("a deep import is fine", () => {
     expect(lint('import { Group } from "@cdktf/provider-azuread/lib/group";\nexport { Group };\n')).toEqual([]);
   });

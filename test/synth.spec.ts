@@ -4,12 +4,18 @@ import * as path from "path";
 import { AREAS } from "../constructs/werkplek-stack";
 import { ROOT, tempDir } from "./helpers";
 
-/** Runs the app as `npm run synth` does, into a temporary output folder. */
+/** PATH without any folder that holds a terraform binary: CI and developers may have none. */
+const PATH_WITHOUT_TERRAFORM = (process.env.PATH ?? "")
+  .split(path.delimiter)
+  .filter((dir) => !fs.existsSync(path.join(dir, "terraform")))
+  .join(path.delimiter);
+
+/** Runs the app as `npm run synth` does, into a temporary output folder, without terraform. */
 function synth(outdir: string, tenantsDir?: string) {
   return spawnSync(process.execPath, ["-r", "./bin/register.js", "main.ts"], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, CDKTF_OUTDIR: outdir, ...(tenantsDir ? { WERKPLEK_TENANTS_DIR: tenantsDir } : {}) },
+    env: { ...process.env, PATH: PATH_WITHOUT_TERRAFORM, CDKTF_OUTDIR: outdir, ...(tenantsDir ? { WERKPLEK_TENANTS_DIR: tenantsDir } : {}) },
   });
 }
 
@@ -34,7 +40,7 @@ const fresh = () => {
 };
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-describe("synth (the app as `npm run synth` runs it)", () => {
+describe("synth (the app as `npm run synth` runs it, on a machine without terraform)", () => {
   test("writes a cdk.tf.json per area for the example tenant and prints one summary line per tenant", () => {
     const out = fresh();
     const r = synth(out);

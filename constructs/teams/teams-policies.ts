@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { AssetType, DataResource, TerraformAsset } from "cdktf";
+import { AssetType, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 import type { TeamsGroupAssignment, TeamsPolicy } from "../../policies/teams/policy";
+import { TerraformData } from "../terraform-data";
 import { buildTeamsDocument, canonicalJson, documentSha256, groupIdVariable, TEAMS_DOCUMENT_FILE, TeamsPoliciesDocument } from "./document";
 
 /** The generic apply script, shipped next to the document as an asset of the stack. */
@@ -33,7 +34,7 @@ export class TeamsPolicies extends Construct {
   readonly sha256: string;
   readonly documentAsset: TerraformAsset;
   readonly scriptAsset: TerraformAsset;
-  readonly apply: DataResource;
+  readonly apply: TerraformData;
 
   constructor(scope: Construct, id: string, props: TeamsPoliciesProps) {
     super(scope, id);
@@ -47,7 +48,7 @@ export class TeamsPolicies extends Construct {
 
     const assignedGroups = [...new Set(assignments.map((a) => a.group))].sort();
     const groupIds = Object.fromEntries(assignedGroups.map((g) => [groupIdVariable(g), props.groupObjectIds[g]]));
-    this.apply = new DataResource(this, "apply", {
+    this.apply = new TerraformData(this, "apply", {
       triggersReplace: { teams_policies_sha256: this.sha256, ...groupIds },
       provisioners: [
         {
