@@ -6,8 +6,12 @@ import { MsGraphProvider } from "./msgraph/provider";
 import { TenantTags } from "./tags";
 import type { Tenant } from "../tenants/schema";
 
-/** The areas a tenant is split into; each is one stack `<tenant>-<area>` with its own state. */
-export const AREAS = ["state", "identity", "conditional-access", "collaboration", "devices", "remote-access"] as const;
+/**
+ * The areas a tenant is split into, in deploy order; each is one stack `<tenant>-<area>` with its
+ * own state. Conditional access comes last: it scopes a policy to the Awingu application that
+ * the remote-access stack registers.
+ */
+export const AREAS = ["state", "identity", "collaboration", "devices", "remote-access", "conditional-access"] as const;
 export type Area = (typeof AREAS)[number];
 
 export function stackName(tenant: string, area: Area): string {

@@ -1,3 +1,4 @@
+import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { importExisting } from "../constructs/terraform-data";
 import { EntraGroup } from "../constructs/entra-group";
@@ -81,5 +82,7 @@ export class CollaborationStack extends WerkplekStack {
       assignments: teamsGroupAssignments(t),
       groupObjectIds: Object.fromEntries(Object.entries(groups).map(([key, g]) => [key, g.objectId])),
     });
+    // The drift run exports the live Teams policies with the same group ids the apply used.
+    new TerraformOutput(this, "teams-group-ids", { value: this.teamsPolicies.groupIdVariables }).overrideLogicalId("teams_group_ids");
   }
 }

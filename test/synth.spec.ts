@@ -47,7 +47,7 @@ describe("synth (the app as `npm run synth` runs it, on a machine without terraf
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     for (const area of AREAS) expect(fs.existsSync(path.join(out, "stacks", `kraainem-${area}`, "cdk.tf.json"))).toBe(true);
-    expect(r.stdout).toMatch(/^werkplek: kraainem: state \d+, identity \d+, conditional-access \d+, collaboration \d+, devices \d+, remote-access \d+ resources$/m);
+    expect(r.stdout).toMatch(/^werkplek: kraainem: state \d+, identity \d+, collaboration \d+, devices \d+, remote-access \d+, conditional-access \d+ resources$/m);
   });
 
   test("is deterministic: two synths are byte-identical", () => {

@@ -134,6 +134,10 @@ describe("what each workflow does", () => {
     expect(steps).toContain('.github/scripts/stacks.sh drift "$TENANT"');
     expect(steps).toContain("npx werkplek drift");
     expect(steps).toContain('.github/scripts/drift-issue.sh "$TENANT" "$code" drift.md');
+    // Teams policies are not in terraform state: exported with pwsh and compared by werkplek drift --teams
+    expect(steps.indexOf('.github/scripts/teams-export.sh "$TENANT"')).toBeGreaterThan(steps.indexOf("Install-Module -Name MicrosoftTeams"));
+    expect(steps.indexOf('.github/scripts/teams-export.sh "$TENANT"')).toBeLessThan(steps.indexOf("npx werkplek drift"));
+    expect(steps).toContain("--teams teams/desired.json teams/exported.json");
   });
 });
 
@@ -161,11 +165,21 @@ describe("stacks.sh (terraform over a tenant's stacks)", () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const terraform = `if [[ "$*" == *"show -json"* ]]; then echo '{"format_version":"1.2"}'; fi
+  // terraform logs whether the Teams admin token reached it (the collaboration apply's local-exec needs it)
+  const terraform = `if [[ "$*" == *"apply"* && -n "\${WERKPLEK_TEAMS_ADMIN_TOKEN:-}" ]]; then echo "  with teams token" >>"$STUB_LOG"; fi
+if [[ "$*" == *"show -json"* ]]; then echo '{"format_version":"1.2"}'; fi
 if [[ -n "\${FAIL_ON:-}" && "$*" == *"$FAIL_ON"* && "$*" == *apply* ]]; then exit 1; fi`;
+  const curl = `echo '{"value":"github-oidc-token"}'`;
+  const az = `if [[ "$1" == account ]]; then echo "access-token"; fi`;
+  const oidc = { ACTIONS_ID_TOKEN_REQUEST_URL: "https://token.invalid/?x=1", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "t", ARM_CLIENT_ID: "client", ARM_TENANT_ID: "tenant" };
   const run = (mode: string, env: NodeJS.ProcessEnv = {}) =>
-    spawnSync("bash", [path.join(SCRIPTS, "stacks.sh"), mode, "demo"], { cwd: dir, env: { ...stubs(dir, { terraform }), ...env }, encoding: "utf8" });
+    spawnSync("bash", [path.join(SCRIPTS, "stacks.sh"), mode, "demo"], {
+      cwd: dir,
+      env: { ...stubs(dir, { terraform, curl, az }), ...oidc, ...env },
+      encoding: "utf8",
+    });
   const log = () => fs.readFileSync(path.join(dir, "log"), "utf8").trim().split("\n");
+  const terraformLog = () => log().filter((l) => l.startsWith("terraform "));
 
   test("its deploy order is the stacks' order", () => {
     const script = fs.readFileSync(path.join(SCRIPTS, "stacks.sh"), "utf8");
@@ -180,24 +194,44 @@ if [[ -n "\${FAIL_ON:-}" && "$*" == *"$FAIL_ON"* && "$*" == *apply* ]]; then exi
       const d = `-chdir=cdktf.out/stacks/demo-${a}`;
       return [`terraform ${d} init -input=false -no-color`, `terraform ${d} plan -input=false -no-color -out=tfplan`, `terraform ${d} show -json tfplan`, `terraform ${d} apply -input=false -no-color tfplan`];
     });
-    expect(log()).toEqual(expected);
+    expect(terraformLog()).toEqual(expected);
     expect(JSON.parse(fs.readFileSync(path.join(dir, "plans", "demo-identity.json"), "utf8"))).toEqual({ format_version: "1.2" });
   });
 
-  test("apply stops at the first failing stack", () => {
-    const r = run("apply", { FAIL_ON: "demo-conditional-access" });
+  test("apply: the collaboration stack (Teams policies through pwsh) gets fresh Teams tokens from OIDC, and only it", () => {
+    expect(run("apply").status).toBe(0);
+    const lines = log();
+    const login = lines.findIndex((l) => l.startsWith("az login --service-principal --username client --tenant tenant --federated-token github-oidc-token"));
+    const collaborationApply = lines.indexOf("terraform -chdir=cdktf.out/stacks/demo-collaboration apply -input=false -no-color tfplan");
+    expect(login).toBeGreaterThan(lines.indexOf("terraform -chdir=cdktf.out/stacks/demo-identity apply -input=false -no-color tfplan"));
+    expect(login).toBeLessThan(collaborationApply);
+    expect(lines[collaborationApply + 1]).toBe("  with teams token");
+    expect(lines.filter((l) => l.startsWith("az login"))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith("az account get-access-token"))).toHaveLength(2);
+  });
+
+  test("apply without id-token permission fails before the Teams apply, naming what is missing", () => {
+    const r = run("apply", { ACTIONS_ID_TOKEN_REQUEST_URL: "" });
     expect(r.status).not.toBe(0);
-    expect(log().some((l) => l.includes("demo-collaboration"))).toBe(false);
+    expect(r.stderr).toContain("id-token: write");
+    expect(terraformLog().some((l) => l.includes("demo-collaboration"))).toBe(false);
+  });
+
+  test("apply stops at the first failing stack", () => {
+    const r = run("apply", { FAIL_ON: "demo-devices" });
+    expect(r.status).not.toBe(0);
+    expect(terraformLog().some((l) => l.includes("demo-devices apply"))).toBe(true);
+    expect(terraformLog().some((l) => l.includes("demo-remote-access") || l.includes("demo-conditional-access"))).toBe(false);
   });
 
   test("drift: refresh-only, no state lock, never apply; plan: no lock, never apply", () => {
     expect(run("drift").status).toBe(0);
-    const drift = log().filter((l) => l.includes(" plan "));
+    const drift = terraformLog().filter((l) => l.includes(" plan "));
     expect(drift).toHaveLength(5);
     expect(drift.every((l) => l.endsWith("plan -input=false -no-color -lock=false -refresh-only -out=tfplan"))).toBe(true);
     fs.rmSync(path.join(dir, "log"));
     expect(run("plan").status).toBe(0);
-    expect(log().filter((l) => l.includes(" plan ")).every((l) => l.endsWith("plan -input=false -no-color -lock=false -out=tfplan"))).toBe(true);
+    expect(terraformLog().filter((l) => l.includes(" plan ")).every((l) => l.endsWith("plan -input=false -no-color -lock=false -out=tfplan"))).toBe(true);
     expect(log().some((l) => l.includes(" apply "))).toBe(false);
   });
 
@@ -267,4 +301,52 @@ test("tenants.sh lists tenants/*.yaml as a JSON matrix and refuses an unknown te
   const r = spawnSync("bash", [path.join(SCRIPTS, "tenants.sh"), "nergens"], { cwd: ROOT, encoding: "utf8" });
   expect(r.status).toBe(2);
   expect(r.stderr).toContain('unknown tenant "nergens"; known: kraainem');
+});
+
+describe("teams-export.sh (live Teams policies for werkplek drift --teams)", () => {
+  let dir: string;
+  const stack = () => path.join(dir, "cdktf.out", "stacks", "demo-collaboration");
+  beforeEach(() => {
+    dir = tempDir("werkplek-teams-export-");
+    fs.mkdirSync(path.join(stack(), "assets", "doc", "ABC"), { recursive: true });
+    fs.writeFileSync(path.join(stack(), "cdk.tf.json"), JSON.stringify({ terraform: { backend: { azurerm: { key: "k" } } } }));
+    fs.writeFileSync(path.join(stack(), "assets", "doc", "ABC", "teams-policies.json"), '{"schemaVersion":1,"policies":[],"groupAssignments":[]}');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const run = () =>
+    spawnSync("bash", [path.join(SCRIPTS, "teams-export.sh"), "demo"], {
+      cwd: dir,
+      env: {
+        ...stubs(dir, {
+          terraform: `echo '{"werkplek_group_gemeenteraad":"11111111-0000-0000-0000-000000000001","PATH":"/evil"}'`,
+          pwsh: `echo "  group id: \${werkplek_group_gemeenteraad:-none}, token: \${WERKPLEK_TEAMS_ADMIN_TOKEN:-none}, PATH kept: $([[ "$PATH" != /evil ]] && echo yes)" >>"$STUB_LOG"`,
+          curl: `echo '{"value":"oidc"}'`,
+          az: `if [[ "$1" == account ]]; then echo "access-token"; fi`,
+        }),
+        ACTIONS_ID_TOKEN_REQUEST_URL: "https://token.invalid/?x=1",
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: "t",
+        ARM_CLIENT_ID: "client",
+        ARM_TENANT_ID: "tenant",
+      },
+      encoding: "utf8",
+    });
+
+  test("copies the desired document, passes the applied group ids and a Teams token to the export script", () => {
+    const r = run();
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "teams", "desired.json"), "utf8")).toContain('"policies":[]');
+    const log = fs.readFileSync(path.join(dir, "log"), "utf8");
+    expect(log).toContain("terraform -chdir=cdktf.out/stacks/demo-collaboration output -json teams_group_ids");
+    expect(log).toContain("pwsh -NoProfile -NonInteractive -File scripts/teams/Export-TeamsPolicies.ps1 -Path teams/desired.json -OutFile teams/exported.json");
+    expect(log).toContain("  group id: 11111111-0000-0000-0000-000000000001, token: access-token, PATH kept: yes");
+  });
+
+  test("a collaboration stack on local state is skipped with a notice", () => {
+    fs.writeFileSync(path.join(stack(), "cdk.tf.json"), JSON.stringify({ terraform: { backend: { local: { path: "x" } } } }));
+    const r = run();
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("keeps its state locally; Teams drift skipped");
+    expect(fs.existsSync(path.join(dir, "teams"))).toBe(false);
+  });
 });

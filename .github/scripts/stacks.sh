@@ -21,7 +21,7 @@ plans="${PLANS_DIR:-plans}"
 mkdir -p "$plans"
 
 # Deploy order; test/workflows.spec.ts checks it equals AREAS in constructs/werkplek-stack.ts.
-AREAS="state identity conditional-access collaboration devices remote-access"
+AREAS="state identity collaboration devices remote-access conditional-access"
 
 for area in $AREAS; do
   stack="$tenant-$area"
@@ -36,6 +36,11 @@ for area in $AREAS; do
     continue
   fi
   echo "::group::$mode $stack"
+  # The collaboration stack's apply runs Apply-TeamsPolicies.ps1 (local-exec): fresh Teams tokens.
+  if [[ "$mode" == apply && "$area" == collaboration && -z "${WERKPLEK_TEAMS_CERTIFICATE_PATH:-}" ]]; then
+    # shellcheck source=teams-token.sh
+    . "$(dirname "$0")/teams-token.sh"
+  fi
   terraform -chdir="$dir" init -input=false -no-color
   case "$mode" in
     plan) terraform -chdir="$dir" plan -input=false -no-color -lock=false -out=tfplan ;;

@@ -35,6 +35,8 @@ export class TeamsPolicies extends Construct {
   readonly documentAsset: TerraformAsset;
   readonly scriptAsset: TerraformAsset;
   readonly apply: TerraformData;
+  /** Environment variable → object id of each group with an assigned policy, as the scripts read them. */
+  readonly groupIdVariables: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: TeamsPoliciesProps) {
     super(scope, id);
@@ -48,6 +50,7 @@ export class TeamsPolicies extends Construct {
 
     const assignedGroups = [...new Set(assignments.map((a) => a.group))].sort();
     const groupIds = Object.fromEntries(assignedGroups.map((g) => [groupIdVariable(g), props.groupObjectIds[g]]));
+    this.groupIdVariables = groupIds;
     this.apply = new TerraformData(this, "apply", {
       triggersReplace: { teams_policies_sha256: this.sha256, ...groupIds },
       provisioners: [
