@@ -64,7 +64,7 @@ describe("werkplek diff on hand-made synthesized outputs", () => {
 
   test("Markdown: grouped by area in deploy order, policies in words, groups by display name", async () => {
     const { out } = await run("diff", "--base", BASE, "--head", HEAD);
-    const order = ["### Risk flags", "### Identity", "### Conditional access", "### Teams", "### Remote access", "### Guardrails"].map((h) => out.indexOf(h));
+    const order = ["### Risk flags", "### Identity", "### Teams", "### Remote access", "### Conditional access", "### Guardrails"].map((h) => out.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(out).toContain('#### − group "GRP-Oud-Archief" — deleted');
