@@ -9,13 +9,14 @@ import { App } from "cdktf";
 import { summarize } from "./cli/summary";
 import { toJson, toText } from "./guardrails/report";
 import { blockingFindings, checkTenant } from "./guardrails/run";
+import { ConfigurationError } from "./constructs/errors";
 import { buildTenant } from "./stacks/tenant";
 import { loadTenants, TenantFileError } from "./tenants/load";
 
 function main(): number {
   let tenants;
   try {
-    tenants = loadTenants(process.env.WERKPLEK_TENANTS_DIR || undefined);
+    tenants = loadTenants();
   } catch (e) {
     if (e instanceof TenantFileError) {
       process.stderr.write(`werkplek: invalid tenant files, nothing synthesized:\n${e.message}\n`);
@@ -24,7 +25,19 @@ function main(): number {
     throw e;
   }
   const app = new App();
-  for (const tenant of tenants) buildTenant(app, tenant);
+  const problems: string[] = [];
+  for (const tenant of tenants) {
+    try {
+      buildTenant(app, tenant);
+    } catch (e) {
+      if (!(e instanceof ConfigurationError)) throw e;
+      problems.push(`tenants/${tenant.name}.yaml: ${e.message}`);
+    }
+  }
+  if (problems.length > 0) {
+    process.stderr.write(`werkplek: configuration that cannot be deployed, nothing synthesized:\n${problems.join("\n")}\n`);
+    return 2;
+  }
   app.synth();
   process.stdout.write(summarize(app.outdir, tenants.map((t) => t.name)));
 

@@ -35,8 +35,7 @@ Exit codes: 0 no error finding, 1 error finding(s), 2 bad flag, unknown tenant o
     if (!fs.existsSync(path.join(out, "stacks"))) {
       throw new UsageError(`check: --out "${out}": no synthesized stacks in ${path.join(out, "stacks")}; run npm run synth first`);
     }
-    const tenantsDir = process.env.WERKPLEK_TENANTS_DIR || undefined;
-    const tenants = values.tenant ? [loadTenant(values.tenant, tenantsDir)] : loadTenants(tenantsDir);
+    const tenants = values.tenant ? [loadTenant(values.tenant)] : loadTenants();
     const date = today();
     const checks: TenantCheck[] = tenants.map((t) => {
       let stacks;

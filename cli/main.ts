@@ -9,7 +9,8 @@ import { diffCommand } from "./diff";
 import { driftCommand } from "./drift";
 import { validateCommand } from "./validate";
 import { whatifCommand } from "./whatif";
-import { TenantFileError } from "../tenants/load";
+import { ConfigurationError } from "../constructs/errors";
+import { TenantFileError, UnknownTenantError } from "../tenants/load";
 
 export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, whatifCommand, diffCommand, driftCommand, docsCommand];
 
@@ -47,8 +48,16 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
       io.err(`werkplek ${e.message}\n`);
       return 2;
     }
+    if (e instanceof UnknownTenantError) {
+      io.err(`werkplek ${name}: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof TenantFileError) {
       io.err(`werkplek ${name}: invalid tenant file:\n${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ConfigurationError) {
+      io.err(`werkplek ${name}: configuration that cannot be deployed: ${e.message}\n`);
       return 2;
     }
     throw e;

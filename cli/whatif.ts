@@ -84,6 +84,10 @@ Exit codes: 0 answered (and for --matrix: no gaps), 1 --matrix found gaps, 2 bad
     const policies = tenantPolicies(tenant);
 
     if (values.matrix) {
+      const others = Object.keys(values).filter((k) => k !== "tenant" && k !== "matrix");
+      if (others.length > 0) {
+        throw new UsageError(`${NAME}: --matrix evaluates every persona and scenario of the personas file; it takes no --${others.join(", --")}`);
+      }
       const matrix = coverageMatrix(policies, tenant, loadPersonas());
       io.out(matrix.markdown);
       return matrix.gaps.length > 0 ? 1 : 0;
@@ -198,7 +202,7 @@ function readable(tenant: Tenant, user: WhatIfUser, signIn: WhatIfSignIn, r: Wha
   const lines = [`${tenant.name}: ${describeUser(tenant, user)}; ${describeSignIn(signIn)}`];
   if (r.result === "block") lines.push(`BLOCK by ${r.blockedBy.join(", ")}`);
   else if (r.result === "grant") lines.push("GRANT after all of:", ...r.grants.map((g) => `  ${g.policy}: ${grantText(g)}`));
-  else lines.push("ALLOW: no enforced policy applies");
+  else lines.push("ALLOW: no enforced policy blocks or requires a grant control");
   const session = sessionText(r.sessionControls);
   if (session && r.result !== "block") lines.push(`Session: ${session}`);
   if (r.reportOnly.length) lines.push(`Report-only (logged, not enforced): ${r.reportOnly.join(", ")}`);

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { ConfigurationError } from "./errors";
 import { Group } from "@cdktf/provider-azuread/lib/group";
 import type { AssignedLicense } from "@microsoft/microsoft-graph-types";
 import { MsGraphResourceAction } from "./msgraph/resource-action";
@@ -36,7 +37,7 @@ export class EntraGroup extends Construct {
   constructor(scope: Construct, id: string, props: EntraGroupProps) {
     super(scope, id);
     if (props.roleAssignable && (props.dynamicRule || props.unified)) {
-      throw new Error(`group "${props.displayName}": a role-assignable group must be an assigned security group`);
+      throw new ConfigurationError(`group "${props.displayName}": a role-assignable group must be an assigned security group`);
     }
     const types = [...(props.unified ? ["Unified"] : []), ...(props.dynamicRule ? ["DynamicMembership"] : [])];
     this.group = new Group(this, "Resource", {

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { ConfigurationError } from "./errors";
 import { BackupProtectedVm } from "@cdktf/provider-azurerm/lib/backup-protected-vm";
 import { LinuxVirtualMachine } from "@cdktf/provider-azurerm/lib/linux-virtual-machine";
 import { MarketplaceAgreement } from "@cdktf/provider-azurerm/lib/marketplace-agreement";
@@ -76,8 +77,8 @@ export class GatewayVm extends Construct {
   constructor(scope: Construct, id: string, props: GatewayVmProps) {
     super(scope, id);
     const keyProblem = sshPublicKeyProblem(props.sshPublicKey);
-    if (keyProblem) throw new Error(`gateway VM ${props.name}: sshPublicKey ${keyProblem}`);
-    if (!["1", "2", "3"].includes(props.zone)) throw new Error(`gateway VM ${props.name}: zone "${props.zone}" must be 1, 2 or 3`);
+    if (keyProblem) throw new ConfigurationError(`gateway VM ${props.name}: sshPublicKey ${keyProblem}`);
+    if (!["1", "2", "3"].includes(props.zone)) throw new ConfigurationError(`gateway VM ${props.name}: zone "${props.zone}" must be 1, 2 or 3`);
     const { image } = props;
 
     this.nic = new NetworkInterface(this, "Nic", {

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { ConfigurationError } from "./errors";
 import type { DeviceAndAppManagementAssignmentTarget } from "@microsoft/microsoft-graph-types";
 import { EntraGroup } from "./entra-group";
 import { ODataBody } from "./graph-body";
@@ -139,31 +140,31 @@ export function validateIntuneProfile(kind: IntuneProfileKind, body: GraphBody, 
   const spec = INTUNE_KINDS[kind];
   const name = body[spec.nameField];
   const where = `intune profile "${name ?? "(no name)"}"`;
-  if (typeof name !== "string" || name.trim() === "") throw new Error(`${where}: ${spec.nameField} is required`);
+  if (typeof name !== "string" || name.trim() === "") throw new ConfigurationError(`${where}: ${spec.nameField} is required`);
   if (kind !== "configurationPolicy" && typeof body["@odata.type"] !== "string") {
-    throw new Error(`${where}: "@odata.type" is required on ${kind} bodies (Graph needs the derived type)`);
+    throw new ConfigurationError(`${where}: "@odata.type" is required on ${kind} bodies (Graph needs the derived type)`);
   }
-  if (include.length === 0) throw new Error(`${where}: assign it to at least one group (every profile must be assigned)`);
+  if (include.length === 0) throw new ConfigurationError(`${where}: assign it to at least one group (every profile must be assigned)`);
   const overlap = include.filter((g) => exclude.includes(g));
-  if (overlap.length) throw new Error(`${where}: a group cannot be included and excluded at once (${overlap.map((g) => g.node.id).join(", ")})`);
+  if (overlap.length) throw new ConfigurationError(`${where}: a group cannot be included and excluded at once (${overlap.map((g) => g.node.id).join(", ")})`);
 
   if (kind === "compliancePolicy") {
     const rules = Array.isArray(body.scheduledActionsForRule) ? body.scheduledActionsForRule : [];
     const actions = rules.flatMap((r: { scheduledActionConfigurations?: { actionType?: string; gracePeriodHours?: number }[] }) => r.scheduledActionConfigurations ?? []);
     const blocks = actions.filter((a: { actionType?: string }) => a.actionType === "block");
     if (blocks.length !== 1) {
-      throw new Error(`${where}: scheduledActionsForRule must contain exactly one "block" action, found ${blocks.length} (Graph: "Compliance policy must have one and only one block scheduled action")`);
+      throw new ConfigurationError(`${where}: scheduledActionsForRule must contain exactly one "block" action, found ${blocks.length} (Graph: "Compliance policy must have one and only one block scheduled action")`);
     }
     for (const a of actions) {
       const h = a.gracePeriodHours ?? 0;
-      if (!Number.isInteger(h) || h < 0 || h > 8760) throw new Error(`${where}: gracePeriodHours of the ${a.actionType} action is ${h}; allowed 0 to 8760`);
+      if (!Number.isInteger(h) || h < 0 || h > 8760) throw new ConfigurationError(`${where}: gracePeriodHours of the ${a.actionType} action is ${h}; allowed 0 to 8760`);
     }
   }
   if (body["@odata.type"] === "#microsoft.graph.windowsUpdateForBusinessConfiguration") {
     for (const [field, [min, max]] of Object.entries(UPDATE_RING_LIMITS)) {
       const v = body[field];
       if (v === undefined) continue;
-      if (!Number.isInteger(v) || v < min || v > max) throw new Error(`${where}: ${field} is ${v}; allowed ${min} to ${max} days`);
+      if (!Number.isInteger(v) || v < min || v > max) throw new ConfigurationError(`${where}: ${field} is ${v}; allowed ${min} to ${max} days`);
     }
   }
 }

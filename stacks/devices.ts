@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { ConfigurationError } from "../constructs/errors";
 import { EntraGroup } from "../constructs/entra-group";
 import { IntuneProfile } from "../constructs/intune-profile";
 import { DataMsGraphResource } from "../constructs/msgraph/data-resource";
@@ -38,7 +39,7 @@ export class DevicesStack extends WerkplekStack {
     const group = (key: string): EntraGroup => {
       const g = props.identity.groups[key];
       // the tenant schema checks these keys; this guards callers that build a Tenant by hand
-      if (!g) throw new Error(`devices: group "${key}" is not in the identity stack; allowed: ${Object.keys(props.identity.groups).join(", ")}`);
+      if (!g) throw new ConfigurationError(`devices: group "${key}" is not in the identity stack; allowed: ${Object.keys(props.identity.groups).join(", ")}`);
       return g;
     };
     const laptops = group(d.groups.laptops);

@@ -24,12 +24,24 @@ export class TenantFileError extends Error {
   }
 }
 
+/** A tenant name (a CLI flag) with no tenant file; a usage error, exit 2. */
+export class UnknownTenantError extends Error {
+  constructor(
+    readonly tenant: string,
+    readonly known: readonly string[],
+  ) {
+    super(`unknown tenant "${tenant}" (no tenants/${tenant}.yaml); allowed: ${known.join(", ") || "(no tenant files)"}`);
+    this.name = "UnknownTenantError";
+  }
+}
+
 export function formatProblem(p: TenantProblem): string {
   const where = p.line ? `${p.file}:${p.line}:${p.col}` : p.file;
   return p.field ? `${where} ${p.field}: ${p.message}` : `${where} ${p.message}`;
 }
 
-export const TENANTS_DIR = path.join(__dirname);
+/** The tenant files: `tenants/`, or the folder in WERKPLEK_TENANTS_DIR (tests, benchmarks). */
+export const TENANTS_DIR = process.env.WERKPLEK_TENANTS_DIR || path.join(__dirname);
 
 /** Lists tenant names (file names without .yaml) in a folder, sorted. */
 export function listTenantFiles(dir: string = TENANTS_DIR): string[] {
@@ -62,9 +74,7 @@ export function loadTenant(name: string, dir: string = TENANTS_DIR): Tenant {
   const file = listTenantFiles(dir).find((f) => path.basename(f).replace(/\.ya?ml$/, "") === name);
   if (!file) {
     const known = listTenantFiles(dir).map((f) => path.basename(f).replace(/\.ya?ml$/, ""));
-    throw new TenantFileError([
-      { file: displayPath(dir), field: "", message: `unknown tenant "${name}"; known tenants: ${known.join(", ") || "(none)"}` },
-    ]);
+    throw new UnknownTenantError(name, known);
   }
   const result = parseTenantFile(file);
   if ("problems" in result) throw new TenantFileError(result.problems);
@@ -85,6 +95,12 @@ export function parseTenantFile(file: string): { tenant: Tenant } | { problems: 
     };
   }
   const data = doc.toJS() as unknown;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    const pos = lineCounter.linePos((doc.contents as Node | null)?.range?.[0] ?? 0);
+    return {
+      problems: [{ file: shown, line: pos.line, col: pos.col, field: "", message: "the file must be a YAML mapping of tenant fields (name:, displayName:, tenantId:, ...); see tenants/kraainem.yaml" }],
+    };
+  }
   const result = TenantSchema.safeParse(data, { reportInput: true });
   const problems: TenantProblem[] = [];
   if (!result.success) {

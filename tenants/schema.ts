@@ -103,7 +103,11 @@ export const TenantSchema = z
       .min(1)
       .describe("countries sign-ins may come from"),
     trustedIpRanges: z
-      .array(z.union([z.cidrv4(), z.cidrv6()], { error: "an IP range must be CIDR like 192.0.2.0/24" }))
+      .array(
+        z
+          .union([z.cidrv4(), z.cidrv6()], { error: "an IP range must be CIDR like 192.0.2.0/24" })
+          .refine((r) => Number(r.split("/")[1]) >= 8, { error: "Entra named locations take prefixes of /8 or longer (e.g. /24), not wider ranges" }),
+      )
       .default([])
       .describe("office IP ranges, a trusted named location"),
     authenticationMethods: z
@@ -133,7 +137,7 @@ export const TenantSchema = z
   })
   // Cross-references run even when other fields are invalid, so every problem is reported at once;
   // the value may therefore be partly invalid here and is read defensively.
-  .superRefine((value, ctx) => crossReferences(value as unknown as Partial<RawTenant>, ctx), { when: () => true });
+  .superRefine((value, ctx) => crossReferences((isRecord(value) ? value : {}) as Partial<RawTenant>, ctx), { when: () => true });
 
 type RawTenant = {
   groups: Record<string, Partial<z.input<typeof GroupSchema>>>;

@@ -76,11 +76,11 @@ describe("what-if evaluates the synthesized policy objects", () => {
     const ps = new ConditionalAccessStack(Testing.app(), { tenant, identity: stacks.identity, apps: { awinguClientId: awingu } }).policies;
     const signIn = { client: "browser", platform: "windows", device: "compliant", country: "BE", ip: "192.0.2.3", risk: "none" } as const;
     expect(whatIf(ps, tenant, {}, { ...signIn, app: "11111111-2222-3333-4444-555555555555" }).unknown).toEqual([
-      "CA014 Require MFA and no persistent browser for Awingu: application (its id is known only at deploy time)",
+      "CA014 Require MFA and sign-in frequency for Awingu: application (its id is known only at deploy time)",
     ]);
     expect(whatIf(ps, tenant, {}, { ...signIn, app: "Office365" }).unknown).toEqual([]);
     expect(whatIf(ps, tenant, {}, { ...signIn, app: "797f4846-ba00-4fd7-ba43-dac1f8f63013" }).unknown).toEqual([]);
-    expect(whatIf(ps, tenant, {}, { ...signIn, app: "All" }).grants.map((g) => g.policy)).toContain("CA014 Require MFA and no persistent browser for Awingu");
+    expect(whatIf(ps, tenant, {}, { ...signIn, app: "All" }).grants.map((g) => g.policy)).toContain("CA014 Require MFA and sign-in frequency for Awingu");
   });
 
   test("roles of adminRoles groups count as the member's roles", () => {

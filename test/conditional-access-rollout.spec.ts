@@ -31,7 +31,7 @@ describe("conditional access rollout in the tenant file", () => {
   test("an unknown policy id is an error listing the known ids", () => {
     const [problem] = problemsWith({ policies: { CA099: { state: "enabled", promoted: "2026-11-02" } } });
     expect(problem).toMatch(/^kraainem\.yaml:\d+:\d+ conditionalAccess\.policies\.CA099: unknown policy "CA099"; known policies: CA001 \(Block legacy authentication\), CA002 /);
-    expect(problem).toContain("CA014 (Require MFA and no persistent browser for Awingu)");
+    expect(problem).toContain("CA014 (Require MFA and sign-in frequency for Awingu)");
   });
 
   test("enabled needs the promotion date; disabled needs a reason; dates are real dates", () => {

@@ -149,7 +149,7 @@ describe("conditional access stack", () => {
     const ca014 = conditionalAccessPolicies(t, { awinguClientId: clientId }).find((p) => p.id === "CA014")!;
     expect(ca014.conditions.applications.includeApplications).toEqual([clientId]);
     expect(ca014.grantControls).toEqual({ operator: "OR", builtInControls: ["mfa"] });
-    expect(ca014.sessionControls?.persistentBrowser).toBe("never");
+    expect(ca014.sessionControls).toEqual({ signInFrequency: { value: 8, type: "hours" } });
     expect(ca014.state).toBe("enabled"); // promoted in the example's tenant file
   });
 
@@ -162,7 +162,7 @@ describe("conditional access stack", () => {
     expect(ca014.conditions.applications.included_applications).toEqual([
       expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-kraainem-remote-access\.outputs\.[^}]+\}$/),
     ]);
-    expect(ca014.session_controls.persistent_browser_mode).toBe("never");
+    expect(ca014.session_controls).toEqual({ sign_in_frequency: 8, sign_in_frequency_period: "hours", sign_in_frequency_interval: "timeBased" });
   });
 });
 
@@ -242,6 +242,11 @@ describe("construct checks (azuread and Entra rules, before apply)", () => {
     ["both risks in one policy", { conditions: { userRiskLevels: ["high"], signInRiskLevels: ["high"] } }, /separate policies/],
     ["24 hours", { sessionControls: { signInFrequency: { value: 24, type: "hours" } } }, /1..23 hours/],
     ["unnumbered name", { displayName: "Test" }, /must start with its id/],
+    [
+      "no persistent browser on a single app",
+      { conditions: { applications: { includeApplications: ["11111111-2222-3333-4444-555555555555"] } }, sessionControls: { persistentBrowser: "never" } },
+      /persistentBrowser works only on policies for all cloud apps/,
+    ],
   ])("%s is refused", (_name, patch, message) => {
     expect(bad(patch)).toThrow(message);
   });

@@ -79,3 +79,28 @@ describe("tenant files", () => {
     }
   });
 });
+
+describe("tenant files that are not a mapping", () => {
+  test("an empty file, a null document and a list are reported at line 1, not crashed on", () => {
+    const problems = problemsIn(path.join(ROOT, "test/fixtures/empty-tenants"));
+    for (const f of ["empty", "list", "tilde"]) {
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^test/fixtures/empty-tenants/${f}\\.yaml:1:1 the file must be a YAML mapping of tenant fields`)));
+    }
+  });
+
+  test("a group listed twice for the council meeting policy is a tenant-file error, not a crash at synth", () => {
+    const raw = kraainemRaw() as any;
+    raw.teams.councilMeetings.groups = ["gemeenteraad", "gemeenteraad"];
+    const result = TenantSchema.safeParse(raw);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues).toContainEqual(expect.objectContaining({ path: ["teams", "councilMeetings", "groups", 1], message: 'group "gemeenteraad" is listed twice; list each group once' }));
+  });
+});
+
+test("a trusted IP range wider than /8 is refused (Entra named locations need /8 or longer)", () => {
+  const raw = kraainemRaw() as any;
+  raw.trustedIpRanges = ["0.0.0.0/0"];
+  const result = TenantSchema.safeParse(raw);
+  expect(result.success).toBe(false);
+  expect(result.error!.issues[0]).toMatchObject({ path: ["trustedIpRanges", 0], message: expect.stringContaining("/8 or longer") });
+});

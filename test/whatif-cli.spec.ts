@@ -1,4 +1,9 @@
+import * as fs from "fs";
+import * as path from "path";
 import { main } from "../cli/main";
+import { ConfigurationError } from "../constructs/errors";
+import { loadPersonas } from "../constructs/conditional-access/personas";
+import { tempDir } from "./helpers";
 
 function run(...argv: string[]) {
   let out = "";
@@ -92,5 +97,29 @@ describe("werkplek whatif", () => {
     expect(r.out).toContain("Usage: werkplek whatif --tenant <name>");
     expect(r.out).toContain('{"result","grants","sessionControls","blockedBy","reportOnly","unknown"}');
     expect((await run("--help")).out).toContain("whatif");
+  });
+});
+
+describe("whatif: flags that do not go together, and a broken personas file", () => {
+  const io = () => {
+    const o = { out: "", err: "" };
+    return { o, io: { out: (t: string) => (o.out += t), err: (t: string) => (o.err += t) } };
+  };
+  test("--matrix with sign-in flags or --json is a usage error, not silently ignored", async () => {
+    const { o, io: i } = io();
+    expect(await main(["whatif", "--tenant", "kraainem", "--matrix", "--groups", "nope"], i)).toBe(2);
+    expect(o.err).toMatch(/--matrix .* takes no --groups/);
+    expect(await main(["whatif", "--tenant", "kraainem", "--matrix", "--json"], io().io)).toBe(2);
+  });
+
+  test("a personas file that is not valid is exit 2 naming the file, not a stack trace", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "personas.yaml");
+    fs.writeFileSync(file, "personas: [broken\n");
+    expect(() => loadPersonas(file)).toThrow(ConfigurationError);
+    expect(() => loadPersonas(file)).toThrow(/personas\.yaml: /);
+    fs.writeFileSync(file, "personas: {}\nscenarios: {}\nexpectations:\n  - { persona: nobody, scenario: nothing, result: block, why: test }\n");
+    expect(() => loadPersonas(file)).toThrow(ConfigurationError);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -4,6 +4,7 @@
  * tenant. Read by the persona tests and by `werkplek whatif --matrix`.
  */
 import * as fs from "fs";
+import { ConfigurationError } from "../errors";
 import * as path from "path";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -61,17 +62,27 @@ export type Scenario = z.infer<typeof ScenarioSchema> & WhatIfSignIn;
 export type Expectation = z.infer<typeof ExpectationSchema>;
 export type PersonasFile = z.infer<typeof PersonasFileSchema>;
 
-/** Reads and validates the personas file; problems name the file and the field. */
+/** Reads and validates the personas file; problems name the file and the field (ConfigurationError: exit 2). */
 export function loadPersonas(file: string = PERSONAS_FILE): PersonasFile {
-  const result = PersonasFileSchema.safeParse(parse(fs.readFileSync(file, "utf8")));
+  const shown = path.relative(process.cwd(), file) || file;
+  let raw: unknown;
+  try {
+    raw = parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new ConfigurationError(`${shown}: ${(e as Error).message.split("\n")[0]}`);
+  }
+  const result = PersonasFileSchema.safeParse(raw);
   if (!result.success) {
-    const shown = path.relative(process.cwd(), file) || file;
-    throw new Error(result.error.issues.map((i) => `${shown} ${i.path.join(".")}: ${i.message}`).join("\n"));
+    throw new ConfigurationError(result.error.issues.map((i) => `${shown} ${i.path.join(".")}: ${i.message}`).join("\n"));
   }
   const data = result.data;
   data.expectations.forEach((e, i) => {
-    for (const p of keysOf(e.persona, data.personas)) if (!(p in data.personas)) throw new Error(`${PERSONAS_FILE} expectations.${i}.persona: unknown persona "${p}"`);
-    for (const s of keysOf(e.scenario, data.scenarios)) if (!(s in data.scenarios)) throw new Error(`${PERSONAS_FILE} expectations.${i}.scenario: unknown scenario "${s}"`);
+    for (const p of keysOf(e.persona, data.personas)) {
+      if (!(p in data.personas)) throw new ConfigurationError(`${shown} expectations.${i}.persona: unknown persona "${p}"; allowed: ${Object.keys(data.personas).join(", ")}`);
+    }
+    for (const s of keysOf(e.scenario, data.scenarios)) {
+      if (!(s in data.scenarios)) throw new ConfigurationError(`${shown} expectations.${i}.scenario: unknown scenario "${s}"; allowed: ${Object.keys(data.scenarios).join(", ")}`);
+    }
   });
   return data;
 }

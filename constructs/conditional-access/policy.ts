@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { ConfigurationError } from "../errors";
 import {
   ConditionalAccessPolicy as AzureadConditionalAccessPolicy,
   ConditionalAccessPolicyConfig,
@@ -58,14 +59,14 @@ export class ConditionalAccessPolicy extends Construct {
     const { spec } = props;
     checkSpec(spec);
     if (!/^[0-9a-fA-F-]{36}$/.test(props.breakGlassGroupObjectId)) {
-      throw new Error(`${spec.displayName}: breakGlassGroupObjectId must be a GUID, got "${props.breakGlassGroupObjectId}"`);
+      throw new ConfigurationError(`${spec.displayName}: breakGlassGroupObjectId must be a GUID, got "${props.breakGlassGroupObjectId}"`);
     }
     this.spec = spec;
     this.excludedGroupObjectIds = [props.breakGlassGroupObjectId];
 
     const group = (key: string) => {
       const g = props.groups[key];
-      if (!g) throw new Error(`${spec.displayName}: unknown group "${key}"; allowed: ${Object.keys(props.groups).join(", ")}`);
+      if (!g) throw new ConfigurationError(`${spec.displayName}: unknown group "${key}"; allowed: ${Object.keys(props.groups).join(", ")}`);
       return g.objectId;
     };
     const location = (ref: LocationRef) => {
@@ -73,7 +74,7 @@ export class ConditionalAccessPolicy extends Construct {
       const l = props.namedLocations?.[ref];
       if (!l) {
         const have = NAMED_LOCATIONS.filter((k) => props.namedLocations?.[k]);
-        throw new Error(`${spec.displayName}: named location "${ref}" does not exist in this tenant; allowed: All, AllTrusted${have.map((k) => `, ${k}`).join("")}`);
+        throw new ConfigurationError(`${spec.displayName}: named location "${ref}" does not exist in this tenant; allowed: All, AllTrusted${have.map((k) => `, ${k}`).join("")}`);
       }
       return l.objectId;
     };
@@ -164,7 +165,7 @@ function sessionControls(s: SessionControls): ConditionalAccessPolicySessionCont
  */
 export function checkSpec(spec: ConditionalAccessPolicySpec): void {
   const fail = (msg: string) => {
-    throw new Error(`conditional access policy ${spec.displayName || spec.id}: ${msg}`);
+    throw new ConfigurationError(`conditional access policy ${spec.displayName || spec.id}: ${msg}`);
   };
   if (!/^CA\d{3}$/.test(spec.id)) fail(`id must look like CA001, got "${spec.id}"`);
   if (!spec.displayName.startsWith(`${spec.id} `)) fail(`display name must start with its id "${spec.id} "`);
@@ -198,6 +199,9 @@ export function checkSpec(spec: ConditionalAccessPolicySpec): void {
   const s = spec.sessionControls;
   const effectiveSession = !!s && (s.applicationEnforcedRestrictions === true || s.persistentBrowser !== undefined || s.signInFrequency !== undefined);
   if (!g && !effectiveSession) fail("a policy needs grant controls or at least one effective session control");
+  if (s?.persistentBrowser && apps.includeApplications?.join() !== "All") {
+    fail('persistentBrowser works only on policies for all cloud apps (includeApplications ["All"]); Entra does not apply it to single apps');
+  }
   const f = s?.signInFrequency;
   if (f && f !== "everyTime") {
     const max = f.type === "hours" ? 23 : 365;

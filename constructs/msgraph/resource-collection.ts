@@ -1,4 +1,5 @@
 import * as cdktf from "cdktf";
+import { ConfigurationError } from "../errors";
 import { Construct } from "constructs";
 import { AttributeTable, GraphApiVersion, MsGraphResourceBase, MsGraphRetry, MsGraphTimeouts, QueryParameters } from "./base";
 
@@ -37,7 +38,7 @@ export class MsGraphResourceCollection extends MsGraphResourceBase<MsGraphResour
   static readonly tfResourceType = "msgraph_resource_collection";
   constructor(scope: Construct, id: string, readonly props: MsGraphResourceCollectionConfig) {
     if (!cdktf.Token.isUnresolved(props.url) && !props.url.endsWith("/$ref")) {
-      throw new Error(`msgraph_resource_collection url must end in /$ref, got "${props.url}"`);
+      throw new ConfigurationError(`msgraph_resource_collection url must end in /$ref, got "${props.url}"`);
     }
     super(scope, id, MsGraphResourceCollection.tfResourceType, props, TABLE);
   }

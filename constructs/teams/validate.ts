@@ -4,10 +4,11 @@
  * values computed from the tenant file and data built without the types.
  */
 import { ParameterSpec, POLICY_TYPES, PolicyType, PolicyTypeSpec } from "../../policies/teams/cmdlets";
+import { ConfigurationError } from "../errors";
 import { GLOBAL, TeamsGroupAssignment, TeamsPolicy } from "../../policies/teams/policy";
 
 /** Thrown with every problem found, one per line. */
-export class TeamsPolicyError extends Error {
+export class TeamsPolicyError extends ConfigurationError {
   constructor(readonly problems: readonly string[]) {
     super(`invalid Teams policy data:\n${problems.join("\n")}`);
     this.name = "TeamsPolicyError";

@@ -2,12 +2,16 @@ import type { PolicyDefinition } from "../../constructs/conditional-access/defin
 
 /**
  * The Awingu workspace (SAML enterprise application from the remote-access stack): MFA at every
- * entry and no "stay signed in", whatever the device. Present only when the remote-access stack
- * passes the application's client id (`apps.awinguClientId`).
+ * entry and a new sign-in after the browser-session hours, whatever the device. Present only when
+ * the remote-access stack passes the application's client id (`apps.awinguClientId`).
+ *
+ * "No persistent browser" is not set here: Entra applies that session control correctly only to
+ * policies on all cloud apps (Graph conditionalAccessSessionControls), so for Awingu it comes from
+ * CA007 (every app, unmanaged devices), which is how staff reach Awingu from home.
  */
 export const CA014: PolicyDefinition = {
   id: "CA014",
-  title: "Require MFA and no persistent browser for Awingu",
+  title: "Require MFA and sign-in frequency for Awingu",
   controls: ["MT.1017"],
   when: ({ apps }) => apps.awinguClientId !== undefined,
   body: ({ tenant, apps }) => ({
@@ -18,7 +22,6 @@ export const CA014: PolicyDefinition = {
     },
     grantControls: { operator: "OR", builtInControls: ["mfa"] },
     sessionControls: {
-      persistentBrowser: "never",
       signInFrequency: { value: tenant.conditionalAccess.browserSessionHours, type: "hours" },
     },
   }),

@@ -1,3 +1,4 @@
+import { ConfigurationError } from "../../constructs/errors";
 /**
  * Awingu VM size by peak concurrent users (RDP streams). Vendor tiers from the Awingu 5.5 admin
  * manual; one appliance serves at most 500 streams (more needs a three-node cluster with an
@@ -26,7 +27,7 @@ export function awinguVmSize(concurrentUsers: number, explicit?: string): string
   if (explicit) return explicit;
   const tier = AWINGU_SIZING.find((t) => concurrentUsers <= t.maxUsers);
   if (!tier) {
-    throw new Error(`concurrentUsers ${concurrentUsers} is more than one Awingu appliance serves (at most 500); use a cluster`);
+    throw new ConfigurationError(`concurrentUsers ${concurrentUsers} is more than one Awingu appliance serves (at most 500); use a cluster`);
   }
   return tier.vmSize;
 }

@@ -167,7 +167,13 @@ export function teamsCrossReferences(
   if (isRecord(teams.councilMeetings)) {
     for (const field of ["groups", "townHallGroups"] as const) {
       const list = teams.councilMeetings[field];
-      (Array.isArray(list) ? list : []).forEach((k, i) => unknownGroup(["councilMeetings", field, i], k));
+      (Array.isArray(list) ? list : []).forEach((k, i) => {
+        unknownGroup(["councilMeetings", field, i], k);
+        // each group gets one assignment of a policy type, with one rank
+        if (list.indexOf(k) !== i) {
+          ctx.addIssue({ code: "custom", path: ["teams", "councilMeetings", field, i], message: `group "${k}" is listed twice; list each group once` });
+        }
+      });
     }
   }
   const teamKeys = Object.keys(isRecord(teams.teams) ? teams.teams : {});
