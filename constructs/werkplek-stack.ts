@@ -1,4 +1,4 @@
-import { AzurermBackend, Aspects, LocalBackend, TerraformStack } from "cdktf";
+import { AzurermBackend, Aspects, DataTerraformRemoteStateLocal, LocalBackend, TerraformRemoteState, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
@@ -59,9 +59,23 @@ export abstract class WerkplekStack extends TerraformStack {
         useAzureadAuth: true,
       });
     } else {
-      new LocalBackend(this, { path: `terraform.${this.node.id}.tfstate` });
+      new StackLocalBackend(this, { path: `terraform.${this.node.id}.tfstate` });
     }
 
     Aspects.of(this).add(new TenantTags({ ...tenant.tags, managedBy: "werkplek", tenant: tenant.name }));
+  }
+}
+
+/**
+ * Local state next to each stack (`cdktf.out/stacks/<stack>/terraform.<stack>.tfstate`). A stack
+ * that reads another stack's outputs finds that state in the sibling folder; cdktf's LocalBackend
+ * would hand the consumer its own relative path, which does not exist in the consumer's folder.
+ */
+class StackLocalBackend extends LocalBackend {
+  getRemoteStateDataSource(scope: Construct, name: string, fromStack: string): TerraformRemoteState {
+    return new DataTerraformRemoteStateLocal(scope, name, {
+      path: `../${fromStack}/terraform.${fromStack}.tfstate`,
+      workspace: "${terraform.workspace}",
+    });
   }
 }

@@ -1,5 +1,8 @@
+import * as fs from "fs";
+import { App } from "cdktf";
 import { AREAS } from "../constructs/werkplek-stack";
-import { buildStacks, kraainem, synthJson } from "./helpers";
+import { buildTenant } from "../stacks/tenant";
+import { buildStacks, kraainem, synthJson, tempDir } from "./helpers";
 
 describe("stacks", () => {
   test("six stacks named <tenant>-<area>", () => {
@@ -47,5 +50,21 @@ describe("stacks", () => {
         });
       }
     }
+  });
+});
+
+describe("cross-stack references on local state", () => {
+  test("a consumer reads the producer's state file in the producer's folder, as the producer writes it", () => {
+    const outdir = tempDir();
+    const app = new App({ outdir });
+    buildTenant(app, kraainem());
+    app.synth();
+    const read = (stack: string) => JSON.parse(fs.readFileSync(`${outdir}/stacks/${stack}/cdk.tf.json`, "utf8"));
+    const remote = read("kraainem-remote-access").data.terraform_remote_state;
+    const identity = remote["cross-stack-reference-input-kraainem-identity"];
+    const producerPath = read("kraainem-identity").terraform.backend.local.path;
+    // terraform resolves the path from the consumer's folder cdktf.out/stacks/kraainem-remote-access
+    expect(identity).toEqual({ backend: "local", config: { path: `../kraainem-identity/${producerPath}` }, workspace: "${terraform.workspace}" });
+    fs.rmSync(outdir, { recursive: true, force: true });
   });
 });
