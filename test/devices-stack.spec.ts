@@ -114,7 +114,7 @@ describe("devices stack", () => {
   });
 
   test("tenant compliance setting: a device without a policy is not compliant", () => {
-    expect(update("deviceManagement", undefined).body).toEqual({ settings: { secureByDefault: true, deviceComplianceCheckinThresholdDays: 30 } });
+    expect(update("deviceManagement", undefined).body).toEqual({ settings: { secureByDefault: true, deviceComplianceCheckinThresholdDays: 30, isScheduledActionEnabled: true } });
   });
 
   test("enrollment: the default restriction (looked up, not guessed) blocks personal Windows devices", () => {

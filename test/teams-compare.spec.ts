@@ -33,6 +33,23 @@ describe("compareTeamsPolicies", () => {
     expect(compareTeamsPolicies(desired, exportedFrom(desired))).toEqual([]);
   });
 
+  test("an assignment of a werkplek policy to a group the code no longer lists is drift", () => {
+    const exported = exportedFrom(desired, (doc) => {
+      doc.undeclaredAssignments = [{ policyType: "TeamsMeetingPolicy", groupId: "99999999-0000-0000-0000-000000000001", policyName: "Gemeenteraad-Openbaar", rank: 2 }];
+    });
+    expect(compareTeamsPolicies(desired, exported)).toEqual([
+      { policyType: "TeamsMeetingPolicy", identity: "group-id:99999999-0000-0000-0000-000000000001", parameter: "PolicyName", desired: null, actual: "Gemeenteraad-Openbaar" },
+    ]);
+  });
+
+  test("both scripts remove or report only assignments of the policies the document owns", () => {
+    for (const script of ["scripts/teams/Apply-TeamsPolicies.ps1", "scripts/teams/Export-TeamsPolicies.ps1"]) {
+      const text = fs.readFileSync(path.join(ROOT, script), "utf8");
+      expect(text).toContain("$owned = @($document.policies | Where-Object { $_.cmdlets.new -and $_.identity -ne 'Global' }");
+      expect(text).toContain('$owned -contains "$type|$($current.PolicyName)" -and $declared -notcontains "$type|$($current.GroupId)"');
+    }
+  });
+
   test("PowerShell's JSON is read by the parameter's type: True/False strings, choice values in any case, lists as unordered sets", () => {
     const exported = exportedFrom(desired, (doc) => {
       policy(doc, "TeamsMeetingPolicy").parameters.AllowCloudRecording = "False";

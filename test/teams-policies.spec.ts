@@ -185,7 +185,7 @@ describe("every cmdlet and parameter the data and the scripts use is in the cata
   const known = knownCmdlets();
   const SCRIPTS = ["scripts/teams/Apply-TeamsPolicies.ps1", "scripts/teams/Export-TeamsPolicies.ps1"];
   /** PowerShell's own cmdlets the scripts may call; anything else must be a catalogued Teams cmdlet. */
-  const POWERSHELL = new Set(["ConvertFrom-Json", "ConvertTo-Json", "ForEach-Object", "Get-Content", "New-Object", "Out-Null", "Set-Content", "Write-Host", "Write-Warning", "Export-TeamsPolicies"]);
+  const POWERSHELL = new Set(["ConvertFrom-Json", "ConvertTo-Json", "ForEach-Object", "Get-Content", "Sort-Object", "Where-Object", "New-Object", "Out-Null", "Set-Content", "Write-Host", "Write-Warning", "Export-TeamsPolicies"]);
 
   test("the document names only known cmdlets and passes only their known parameters", () => {
     for (const p of document.policies) {

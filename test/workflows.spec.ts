@@ -350,3 +350,26 @@ describe("teams-export.sh (live Teams policies for werkplek drift --teams)", () 
     expect(fs.existsSync(path.join(dir, "teams"))).toBe(false);
   });
 });
+
+test("teams-export.sh: without the teams_group_ids output yet, it warns and still exports", () => {
+  const dir = tempDir("werkplek-teams-export-");
+  const stack = path.join(dir, "cdktf.out", "stacks", "demo-collaboration");
+  fs.mkdirSync(path.join(stack, "assets", "doc", "ABC"), { recursive: true });
+  fs.writeFileSync(path.join(stack, "cdk.tf.json"), JSON.stringify({ terraform: { backend: { azurerm: { key: "k" } } } }));
+  fs.writeFileSync(path.join(stack, "assets", "doc", "ABC", "teams-policies.json"), '{"schemaVersion":1,"policies":[],"groupAssignments":[]}');
+  const r = spawnSync("bash", [path.join(SCRIPTS, "teams-export.sh"), "demo"], {
+    cwd: dir,
+    env: {
+      ...stubs(dir, { terraform: "exit 1", pwsh: "", curl: `echo '{"value":"oidc"}'`, az: `if [[ "$1" == account ]]; then echo "t"; fi` }),
+      ACTIONS_ID_TOKEN_REQUEST_URL: "https://token.invalid/?x=1",
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: "t",
+      ARM_CLIENT_ID: "c",
+      ARM_TENANT_ID: "t",
+    },
+    encoding: "utf8",
+  });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain("::warning::demo-collaboration has no output teams_group_ids yet");
+  expect(fs.readFileSync(path.join(dir, "log"), "utf8")).toContain("pwsh -NoProfile");
+  fs.rmSync(dir, { recursive: true, force: true });
+});

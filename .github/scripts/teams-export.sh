@@ -19,9 +19,13 @@ fi
 mkdir -p teams
 cp "$desired" teams/desired.json
 # werkplek_group_<key>=<object id> for every group with an assigned Teams policy
+if ! ids="$(terraform -chdir="$dir" output -json teams_group_ids)"; then
+  echo "::warning::$tenant-collaboration has no output teams_group_ids yet (apply it once): group assignments will show as drift"
+  ids='{}'
+fi
 while IFS='=' read -r name value; do
   [[ "$name" =~ ^werkplek_group_[a-z0-9_]+$ ]] && export "$name=$value"
-done < <(terraform -chdir="$dir" output -json teams_group_ids | jq -r 'to_entries[] | "\(.key)=\(.value)"')
+done < <(jq -r 'to_entries[] | "\(.key)=\(.value)"' <<<"$ids")
 
 if [[ -z "${WERKPLEK_TEAMS_CERTIFICATE_PATH:-}" ]]; then
   # shellcheck source=teams-token.sh

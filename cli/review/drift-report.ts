@@ -29,6 +29,8 @@ export interface DriftSection {
   /** The file it was read from. */
   readonly source: string;
   readonly items: readonly DriftItem[];
+  /** Not a terraform plan: another comparer's result (the Teams policies). @default false */
+  readonly comparison?: boolean;
 }
 
 export interface PlannedChange {
@@ -134,6 +136,7 @@ export function sectionFromDifferences(title: string, source: string, difference
   for (const d of differences) bySubject.set(d.subject, [...(bySubject.get(d.subject) ?? []), d]);
   const fmt = (v: unknown) => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));
   return {
+    comparison: true,
     title,
     source,
     items: [...bySubject].map(([subject, diffs]) => ({
@@ -169,10 +172,20 @@ export function renderDrift(report: DriftReport, opts: DriftRenderOptions): stri
   const risky = driftRiskCount(report);
   const drifted = report.sections.filter((s) => s.items.length > 0);
   let head = `## ${opts.title ?? "werkplek drift"}\n\n`;
+  // sections are plans, plus the Teams comparison (sectionFromDifferences) when --teams is given
+  const plans = report.sections.filter((s) => !s.comparison);
+  const comparisons = report.sections.filter((s) => s.comparison);
+  const planCount = (k: number) => `${k} plan${k === 1 ? "" : "s"}`;
   if (n === 0) {
-    head += `No drift: the live tenant matches the last applied state in ${report.sections.length} plan${report.sections.length === 1 ? "" : "s"}.\n\n`;
+    const checked = [...(plans.length ? [planCount(plans.length)] : []), ...comparisons.map((s) => s.title)].join(" and ");
+    head += `No drift: the live tenant matches the last applied state in ${checked}.\n\n`;
   } else {
-    head += `**${n} resource${n === 1 ? "" : "s"} drifted** in ${drifted.length} of ${report.sections.length} plan${report.sections.length === 1 ? "" : "s"}`;
+    const driftedPlans = plans.filter((s) => s.items.length > 0).length;
+    const where = [
+      ...(plans.length ? [`${driftedPlans} of ${planCount(plans.length)}`] : []),
+      ...comparisons.filter((s) => s.items.length > 0).map((s) => s.title),
+    ].join(" and ");
+    head += `**${n} resource${n === 1 ? "" : "s"} drifted** in ${where}`;
     head += risky ? ` · ⚠️ **${risky} security-relevant**\n\n` : ".\n\n";
   }
   const blocks: string[] = [];

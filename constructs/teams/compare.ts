@@ -20,7 +20,10 @@ import { policyTypeSpec } from "./validate";
 export interface TeamsDifference {
   /** e.g. `TeamsMeetingPolicy`, `TenantFederationConfiguration`. */
   readonly policyType: string;
-  /** The policy's `-Identity` (`Global`, a custom name), or `group:<key>` for a group assignment. */
+  /**
+   * The policy's `-Identity` (`Global`, a custom name), `group:<key>` for a declared group
+   * assignment, or `group-id:<object id>` for an assignment the code does not declare.
+   */
   readonly identity: string;
   /** Cmdlet parameter name; `PolicyName` or `Rank` for a group assignment. */
   readonly parameter: string;
@@ -61,7 +64,16 @@ export function compareTeamsPolicies(desired: TeamsPoliciesDocument, exported: T
       differences.push({ policyType: want.policyType, identity, parameter: "Rank", desired: want.rank, actual: have.rank ?? null });
     }
   }
+  // only an export has these: assignments of werkplek's own policies to groups the code does not list
+  for (const extra of (exported as ExportedDocument).undeclaredAssignments ?? []) {
+    differences.push({ policyType: extra.policyType, identity: `group-id:${extra.groupId}`, parameter: "PolicyName", desired: null, actual: extra.policyName });
+  }
   return differences;
+}
+
+/** An export: the desired shape plus what the tenant has that the code does not declare. */
+interface ExportedDocument extends TeamsPoliciesDocument {
+  readonly undeclaredAssignments?: readonly { policyType: string; groupId: string; policyName: string; rank: number | null }[];
 }
 
 function sameValue(spec: ParameterSpec | undefined, desired: unknown, actual: unknown): boolean {
@@ -131,6 +143,13 @@ const DocumentSchema = z.object({
     )
     .nullable()
     .default([])
+    .transform((a) => a ?? []),
+  undeclaredAssignments: z
+    .array(
+      z.object({ policyType: z.string().min(1), groupId: z.string().min(1), policyName: z.string().min(1), rank: z.number().nullable().default(null) }).loose(),
+    )
+    .nullable()
+    .optional()
     .transform((a) => a ?? []),
 });
 

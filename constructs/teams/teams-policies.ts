@@ -1,7 +1,6 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { AssetType, TerraformAsset } from "cdktf";
+import { App, AssetType, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
 import type { TeamsGroupAssignment, TeamsPolicy } from "../../policies/teams/policy";
 import { TerraformData } from "../terraform-data";
@@ -45,7 +44,7 @@ export class TeamsPolicies extends Construct {
     const text = canonicalJson(this.document);
     this.sha256 = documentSha256(this.document);
 
-    this.documentAsset = new TerraformAsset(this, "document", { path: stageDocument(text, this.sha256), type: AssetType.FILE });
+    this.documentAsset = new TerraformAsset(this, "document", { path: stageDocument(App.of(this).outdir, text, this.sha256), type: AssetType.FILE });
     this.scriptAsset = new TerraformAsset(this, "script", { path: APPLY_SCRIPT, type: AssetType.FILE });
 
     const assignedGroups = [...new Set(assignments.map((a) => a.group))].sort();
@@ -72,10 +71,11 @@ export class TeamsPolicies extends Construct {
 
 /**
  * TerraformAsset copies a file that exists at synth time; the document is written once per content
- * hash to a temporary folder, so the asset path (and the synthesized JSON) stays deterministic.
+ * hash to a staging folder inside the app's output folder (not shared with other users or runs),
+ * so the asset path (and the synthesized JSON) stays deterministic.
  */
-function stageDocument(text: string, sha256: string): string {
-  const file = path.join(os.tmpdir(), "werkplek-teams", sha256, TEAMS_DOCUMENT_FILE);
+function stageDocument(outdir: string, text: string, sha256: string): string {
+  const file = path.join(path.resolve(outdir), ".staging", "teams", sha256, TEAMS_DOCUMENT_FILE);
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, text);

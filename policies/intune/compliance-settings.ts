@@ -10,6 +10,8 @@ export function complianceSettings(d: DevicesSpec): DeviceManagement {
     settings: {
       secureByDefault: true, //                                        CIS 4.1, MT.1054
       deviceComplianceCheckinThresholdDays: d.compliance.checkinThresholdDays,
+      // sent explicitly: a PATCH of the settings object may reset properties it leaves out
+      isScheduledActionEnabled: true,
     },
   };
 }

@@ -273,6 +273,7 @@ export const SCRIPT_CMDLETS: Readonly<Record<string, readonly string[]>> = {
   "Get-CsGroupPolicyAssignment": ["GroupId", "PolicyType"],
   "New-CsGroupPolicyAssignment": ["GroupId", "PolicyType", "PolicyName", "Rank"],
   "Set-CsGroupPolicyAssignment": ["GroupId", "PolicyType", "PolicyName", "Rank"],
+  "Remove-CsGroupPolicyAssignment": ["GroupId", "PolicyType"],
 };
 
 /** PowerShell common parameters every cmdlet takes. */

@@ -76,3 +76,16 @@ foreach ($assignment in $document.groupAssignments) {
         Set-CsGroupPolicyAssignment -GroupId $groupId -PolicyType $assignment.policyType -PolicyName $assignment.policyName -Rank $assignment.rank | Out-Null
     }
 }
+
+# A group taken out of the code loses the policy: remove assignments of the custom policies this
+# document owns to groups it no longer declares. Assignments of other policies are left alone.
+$owned = @($document.policies | Where-Object { $_.cmdlets.new -and $_.identity -ne 'Global' } | ForEach-Object { "$($_.policyType)|$($_.identity)" })
+$declared = @($document.groupAssignments | ForEach-Object { "$($_.policyType)|$([Environment]::GetEnvironmentVariable($_.groupIdVariable))" })
+foreach ($type in @($document.groupAssignments | ForEach-Object { $_.policyType } | Sort-Object -Unique)) {
+    foreach ($current in @(Get-CsGroupPolicyAssignment -PolicyType $type)) {
+        if ($owned -contains "$type|$($current.PolicyName)" -and $declared -notcontains "$type|$($current.GroupId)") {
+            Write-Host "Remove-CsGroupPolicyAssignment $type $($current.PolicyName) from group $($current.GroupId) (no longer declared)"
+            Remove-CsGroupPolicyAssignment -GroupId $current.GroupId -PolicyType $type | Out-Null
+        }
+    }
+}

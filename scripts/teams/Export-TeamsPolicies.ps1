@@ -67,8 +67,20 @@ $assignments = foreach ($assignment in $document.groupAssignments) {
     }
 }
 
+# Assignments of the custom policies this document owns to groups it does not declare: drift.
+$owned = @($document.policies | Where-Object { $_.cmdlets.new -and $_.identity -ne 'Global' } | ForEach-Object { "$($_.policyType)|$($_.identity)" })
+$declared = @($document.groupAssignments | ForEach-Object { "$($_.policyType)|$([Environment]::GetEnvironmentVariable($_.groupIdVariable))" })
+$undeclared = foreach ($type in @($document.groupAssignments | ForEach-Object { $_.policyType } | Sort-Object -Unique)) {
+    foreach ($current in @(Get-CsGroupPolicyAssignment -PolicyType $type)) {
+        if ($owned -contains "$type|$($current.PolicyName)" -and $declared -notcontains "$type|$($current.GroupId)") {
+            [ordered]@{ policyType = $type; groupId = $current.GroupId; policyName = $current.PolicyName; rank = $current.Rank }
+        }
+    }
+}
+
 [ordered]@{
-    schemaVersion    = $document.schemaVersion
-    policies         = @($policies)
-    groupAssignments = @($assignments)
+    schemaVersion         = $document.schemaVersion
+    policies              = @($policies)
+    groupAssignments      = @($assignments)
+    undeclaredAssignments = @($undeclared)
 } | ConvertTo-Json -Depth 10 -EnumsAsStrings | Set-Content -Path $OutFile -Encoding utf8
