@@ -149,8 +149,34 @@ describe("guardrail rules: compliant and non-compliant case", () => {
   test("a rule that finds nothing of its kind is not applicable (no outcomes)", () => {
     const empty: SynthesizedStack[] = [{ name: "kraainem-remote-access", area: "remote-access", json: {}, sideFiles: {} }];
     const ctx = contextFor(tenant, empty);
-    for (const id of ["WP-CA-001", "WP-CA-002", "WP-NET-001", "WP-VM-001", "WP-TEAMS-001", "WP-INTUNE-006", "WP-STATE-001"]) {
+    for (const id of ["WP-CA-001", "WP-CA-008", "WP-NET-001", "WP-VM-001", "WP-TEAMS-001", "WP-INTUNE-006", "WP-STATE-001"]) {
       expect(RULES.find((r) => r.id === id)!.check(ctx)).toEqual([]);
+    }
+  });
+});
+
+describe("conditional access removed entirely", () => {
+  const AT_LEAST_ONE = ["WP-CA-002", "WP-CA-003", "WP-CA-004", "WP-CA-005", "WP-CA-006", "WP-CA-007"];
+  const failing = (stacks: SynthesizedStack[]) =>
+    RULES.filter((r) => AT_LEAST_ONE.includes(r.id)).map((r) => ({ rule: r.id, level: r.level, outcomes: r.check(contextFor(tenant, stacks)) }));
+
+  test("an empty resource section in the conditional access stack fails every at-least-one rule on that stack", () => {
+    const s = fixture();
+    delete stack(s, "conditional-access").resource;
+    const results = failing(s);
+    expect(results.map((r) => r.rule)).toEqual(AT_LEAST_ONE);
+    for (const r of results) {
+      expect(r.outcomes).toEqual([
+        expect.objectContaining({ ok: false, stack: "kraainem-conditional-access", resource: null, message: expect.stringContaining("kraainem-conditional-access declares no conditional access policy") }),
+      ]);
+    }
+    expect(results.filter((r) => r.level === "error").map((r) => r.rule)).toEqual(["WP-CA-002", "WP-CA-003", "WP-CA-004"]);
+  });
+
+  test("a missing conditional access stack fails them too, naming the stack", () => {
+    const s = fixture().filter((x) => x.area !== "conditional-access");
+    for (const r of failing(s)) {
+      expect(r.outcomes).toEqual([expect.objectContaining({ ok: false, stack: "kraainem-conditional-access", message: expect.stringContaining("no kraainem-conditional-access stack in the output") })]);
     }
   });
 });
