@@ -245,6 +245,29 @@ describe("rule details", () => {
     expect(failures("WP-SEC-001", fixture())).toEqual([]);
   });
 
+  test("WP-SEC-001 finds literal defaults of sensitive or secret-named variables and secret-named locals", () => {
+    const s = fixture();
+    stack(s, "remote-access").variable = {
+      vm_pwd: { type: "string", default: "Kraainem2020!" },
+      ldap_bind: { type: "string", sensitive: true, default: "hunter2hunter2" },
+      graph_token: { type: "string", default: "eyJ0eXAiOiJKV1QiLCJhbGciOi" },
+      location: { type: "string", default: "westeurope" }, // neither sensitive nor secret-named
+      admin_password: { type: "string", sensitive: true }, // no default: fed from the environment
+      api_key: { type: "string", default: "${var.other}" }, // a reference
+    };
+    stack(s, "state").locals = { admin_pw: "Kraainem2020!", runner_token: { value: "ghp_abcdefabcdef" }, region: "westeurope", sas_token: "${var.sas}" };
+    const messages = failures("WP-SEC-001", s).flatMap((f) => f.message!.split("; "));
+    expect(messages.sort()).toEqual(
+      [
+        "variable.vm_pwd.default: literal value for a secret-named variable",
+        "variable.ldap_bind.default: literal value for a sensitive variable",
+        "variable.graph_token.default: literal value for a secret-named variable",
+        "locals.admin_pw: literal value",
+        "locals.runner_token: literal value",
+      ].sort(),
+    );
+  });
+
   test("WP-TEAMS rules read a top-level array and Type instead of cmdlet", () => {
     const s = fixture();
     const collab = s.find((x) => x.area === "collaboration")!;
