@@ -92,10 +92,16 @@ export function block(v: Json): Json {
   return v && typeof v === "object" ? v : {};
 }
 
-/** A list attribute as a list of strings (absent gives `[]`; a lone string becomes a list of one). */
+/**
+ * A list attribute as a list of strings (absent gives `[]`; a lone value becomes a list of one).
+ * Numbers count as their text: Terraform converts `destination_port_range = 22` to "22", so a
+ * rule must see it too.
+ */
 export function list(v: Json): string[] {
-  if (Array.isArray(v)) return v.filter((x) => typeof x === "string");
-  return typeof v === "string" ? [v] : [];
+  const text = (x: unknown): string | undefined => (typeof x === "string" ? x : typeof x === "number" && Number.isFinite(x) ? String(x) : undefined);
+  if (Array.isArray(v)) return v.map(text).filter((x): x is string => x !== undefined);
+  const one = text(v);
+  return one === undefined ? [] : [one];
 }
 
 /** A list of nested blocks (absent gives `[]`, a lone object a list of one). */

@@ -216,10 +216,30 @@ describe("rule details", () => {
     ["Internet", "Udp", "22", false],
     ["10.0.0.0/8", "Tcp", "22", false],
     ["Internet", "Tcp", "2222", false],
+    ["0.0.0.0/1", "Tcp", "22", true],
+    ["0.0.0.0/4", "Tcp", "22", true],
+    ["128.0.0.0/1", "Tcp", "22", true],
+    ["11.0.0.0/8", "Tcp", "22", true],
+    ["Any", "Tcp", "22", true],
+    ["::/0", "Tcp", "22", true],
+    ["198.51.100.0/24", "Tcp", "22", false],
+    ["172.16.0.0/12", "Tcp", "22", false],
+    ["VirtualNetwork", "Tcp", "22", false],
   ])("WP-NET-001: source %s protocol %s ports %s → fails %s", (source, protocol, port, fails) => {
     const s = fixture();
     nsg(s).security_rule.push({ ...openRule(port, protocol), source_address_prefix: source });
     expect(failures("WP-NET-001", s).length > 0).toBe(fails);
+  });
+
+  test("WP-NET-001 reads ports given as JSON numbers", () => {
+    const s = fixture();
+    nsg(s).security_rule.push({ ...openRule("22"), destination_port_range: 22 });
+    expect(failures("WP-NET-001", s)).toHaveLength(1);
+    const t = fixture();
+    const rule: any = { ...openRule("22"), destination_port_ranges: [443, 22] };
+    delete rule.destination_port_range;
+    nsg(t).security_rule.push(rule);
+    expect(failures("WP-NET-001", t)).toHaveLength(1);
   });
 
   test("WP-NET-001 reads destination_port_ranges and source_address_prefixes lists", () => {
