@@ -81,3 +81,52 @@ export function coversPort(rule: Json, port: number): boolean {
     return hi === undefined || Number.isNaN(hi) ? lo === port : lo <= port && port <= hi;
   });
 }
+
+/** `${type.name.attr}` → `type.name` (a reference to another resource of the same stack), else undefined. */
+export function referencedAddress(v: unknown, type: string): string | undefined {
+  if (typeof v !== "string") return undefined;
+  const m = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.(id|name)\}$/.exec(v);
+  return m && m[1] === type ? `${m[1]}.${m[2]}` : undefined;
+}
+
+/** `<stack>/<type.name>`: addresses are unique within a stack only. */
+const key = (stack: string, address: string) => `${stack}/${address}`;
+
+/** The subnets (`<stack>/azurerm_subnet.<name>`) application gateways are deployed into. */
+export function gatewaySubnets(ctx: RuleContext): Set<string> {
+  const out = new Set<string>();
+  for (const agw of ctx.resources("azurerm_application_gateway")) {
+    for (const ip of blocks(agw.body.gateway_ip_configuration)) {
+      const subnet = referencedAddress(ip.subnet_id, "azurerm_subnet");
+      if (subnet) out.add(key(agw.stack, subnet));
+    }
+  }
+  return out;
+}
+
+/** Subnet-to-NSG associations as `<stack>/azurerm_subnet.<name>` → `<stack>/azurerm_network_security_group.<name>`. */
+export function subnetNsgs(ctx: RuleContext): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of ctx.resources("azurerm_subnet_network_security_group_association")) {
+    const subnet = referencedAddress(a.body.subnet_id, "azurerm_subnet");
+    const nsg = referencedAddress(a.body.network_security_group_id, "azurerm_network_security_group");
+    if (subnet) out.set(key(a.stack, subnet), nsg ? key(a.stack, nsg) : "");
+  }
+  return out;
+}
+
+/** The NSGs (`<stack>/azurerm_network_security_group.<name>`) associated with an application gateway's subnet. */
+export function gatewayNsgs(ctx: RuleContext): Set<string> {
+  const bySubnet = subnetNsgs(ctx);
+  return new Set([...gatewaySubnets(ctx)].map((s) => bySubnet.get(s)).filter((n): n is string => !!n));
+}
+
+/** The NSG (`<stack>/azurerm_network_security_group.<name>`) a rule belongs to: its own resource, or the one `network_security_group_name` names. */
+export function nsgOfRule(ctx: RuleContext, r: NsgRule): string | undefined {
+  const { resource } = r;
+  if (resource.type === "azurerm_network_security_group") return key(resource.stack, resource.address);
+  const ref = referencedAddress(resource.body.network_security_group_name, "azurerm_network_security_group");
+  if (ref) return key(resource.stack, ref);
+  const byName = ctx.resources("azurerm_network_security_group").find((n) => n.stack === resource.stack && n.body.name === resource.body.network_security_group_name);
+  return byName ? key(byName.stack, byName.address) : undefined;
+}
