@@ -2,6 +2,7 @@
  * Network security rules from both shapes azurerm allows: inline `security_rule` blocks of
  * `azurerm_network_security_group`, and separate `azurerm_network_security_rule` resources.
  */
+import { isPrivateIpv4 } from "../constructs/ip-ranges";
 import type { RuleContext } from "./rule";
 import { blocks, Json, list, TfResource } from "./synthesized";
 
@@ -25,26 +26,6 @@ export function nsgRules(ctx: RuleContext): { resource: TfResource; rules: NsgRu
 
 const ANY_SOURCE = new Set(["*", "any", "internet", "0.0.0.0", "0.0.0.0/0", "::/0", "::", "<nw>/0", "/0"]);
 
-/** RFC 1918 ranges as [first address, prefix]: a wide prefix wholly inside one is not the internet. */
-const PRIVATE_V4: readonly [number, number][] = [
-  [ipv4ToNumber("10.0.0.0")!, 8],
-  [ipv4ToNumber("172.16.0.0")!, 12],
-  [ipv4ToNumber("192.168.0.0")!, 16],
-];
-
-export function ipv4ToNumber(ip: string): number | undefined {
-  const parts = ip.split(".");
-  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
-  return parts.reduce((n, p) => n * 256 + Number(p), 0);
-}
-
-/** True when an IPv4 range lies wholly inside an RFC 1918 private range. */
-export function isPrivateV4(address: string, prefix: number): boolean {
-  const n = ipv4ToNumber(address);
-  if (n === undefined) return false;
-  return PRIVATE_V4.some(([base, bits]) => prefix >= bits && Math.floor(n / 2 ** (32 - bits)) === Math.floor(base / 2 ** (32 - bits)));
-}
-
 /**
  * A source that means the internet: `*`, `Any`, `Internet`, `0.0.0.0/0`, `::/0`, and any CIDR of
  * /8 or wider (`0.0.0.0/1`, `0.0.0.0/4`, `11.0.0.0/8`) except a private range like 10.0.0.0/8.
@@ -56,7 +37,7 @@ export function isInternetSource(source: string): boolean {
   if (!m) return false;
   const prefix = Number(m[2]);
   if (prefix > 8) return false;
-  return m[1].includes(":") || !isPrivateV4(m[1], prefix);
+  return m[1].includes(":") || !isPrivateIpv4(s);
 }
 
 /** An inbound Allow rule whose source is the internet (see isInternetSource). */
