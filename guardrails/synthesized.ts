@@ -52,7 +52,11 @@ export function readTenantStacks(outdir: string, tenant: string): SynthesizedSta
     const dir = path.join(outdir, "stacks", name);
     const file = path.join(dir, "cdk.tf.json");
     if (!fs.existsSync(file)) continue;
-    stacks.push({ name, area, json: readJson(file), sideFiles: readSideFiles(dir) });
+    const json = readJson(file);
+    if (!json || typeof json !== "object" || Array.isArray(json)) {
+      throw new SynthesizedOutputError(`${file}: not a Terraform JSON configuration (an object), found ${json === null ? "null" : Array.isArray(json) ? "an array" : typeof json}`);
+    }
+    stacks.push({ name, area, json, sideFiles: readSideFiles(dir) });
   }
   return stacks;
 }

@@ -149,6 +149,13 @@ describe("werkplek check", () => {
     const bad = await run("check", "--out", broken);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/kraainem-state\/cdk\.tf\.json: not valid JSON/);
+    for (const [content, found] of [["null", "null"], ["[]", "an array"], ['"text"', "string"]]) {
+      fs.writeFileSync(stackFile(broken, "conditional-access"), content);
+      fs.writeFileSync(stackFile(broken, "state"), "{}");
+      const notObject = await run("check", "--out", broken);
+      expect(notObject.code).toBe(2);
+      expect(notObject.err).toContain(`kraainem-conditional-access/cdk.tf.json: not a Terraform JSON configuration (an object), found ${found}`);
+    }
   });
 
   test("--help describes the flags and exit codes", async () => {
