@@ -11,6 +11,8 @@ import { App } from "cdktf";
 import { AREAS, stackName } from "../constructs/werkplek-stack";
 import { buildTenant } from "../stacks/tenant";
 import { parseTenantFile } from "../tenants/load";
+import { GuardrailsSchema } from "../tenants/sections/guardrails";
+import { parse } from "yaml";
 import { buildStacks, kraainem, kraainemRaw, ROOT, synthJson, tempDir, tenantFrom } from "./helpers";
 
 const COMPLIANT_OUT = path.join(ROOT, "test/fixtures/guardrails/compliant");
@@ -341,7 +343,7 @@ describe("suppressions", () => {
     const problems = (r: ReturnType<typeof write>) => ("problems" in r ? r.problems.map((p) => `${p.field}: ${p.message}`) : []);
 
     test("a valid suppression loads", () => {
-      const r = write('    - rule: WP-CA-010\n      resource: ca-002-mfa-all-users\n      reason: Teams Rooms-accounts kunnen geen MFA\n      expires: "2026-12-31"\n');
+      const r = write('    - rule: WP-CA-010\n      resource: CA002\n      reason: Teams Rooms-accounts kunnen geen MFA\n      expires: "2026-12-31"\n');
       expect(problems(r)).toEqual([]);
       expect("tenant" in r && r.tenant.guardrails.suppressions[0]).toMatchObject({ rule: "WP-CA-010", expires: "2026-12-31" });
     });
@@ -363,6 +365,37 @@ describe("suppressions", () => {
         "guardrails.suppressions.3.reason: a reason of at least 10 characters is required",
         "guardrails.suppressions.4.expires: expires must be a date like 2026-12-31",
       ]);
+    });
+  });
+
+  describe("the documented suppression examples match the real output", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const yamlFile = fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8");
+    const examples: [string, unknown][] = [
+      ["README.md", parse(/```yaml\n(  guardrails:\n[\s\S]*?)```/.exec(readme)![1].replace(/^ {2}/gm, "")).guardrails.suppressions[0]],
+      ["tenants/kraainem.yaml", parse(/# characters and optionally an expiry date\. Example:\n((?:#.*\n)+)guardrails:/.exec(yamlFile)![1].replace(/^# ?/gm, "")).suppressions[0]],
+    ];
+
+    test.each(examples)("%s: the example suppression suppresses a real finding", (_file, suppression) => {
+      const stacks = readTenantStacks(realOut, "kraainem");
+      const policies = stacks.find((x) => x.area === "conditional-access")!.json.resource.azuread_conditional_access_policy;
+      for (const p of Object.values<any>(policies)) p.conditions.users.excluded_groups.push("00000000-0000-0000-0000-00000000dddd");
+      const check = checkStacks(tenantFrom({ ...kraainemRaw(), guardrails: { suppressions: [suppression] } }), stacks, "2026-01-15");
+      const suppressed = check.findings.filter((f) => f.suppressed);
+      expect(suppressed.map((f) => f.path)).toEqual(["CA002/Resource"]);
+      expect(check.unusedSuppressions).toEqual([]);
+    });
+
+    test("the Terraform addresses and construct paths named in the docs exist in the real output", () => {
+      const description = (GuardrailsSchema as any).unwrap().shape.suppressions.unwrap().element.shape.resource.description as string;
+      const stacks = readTenantStacks(realOut, "kraainem");
+      const addresses = new Set(stacks.flatMap((x) => Object.entries<any>(x.json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))));
+      for (const text of [readme.slice(readme.indexOf("## Guardrails")), yamlFile, description]) {
+        const named = text.match(/azuread_conditional_access_policy\.\w+/g) ?? [];
+        expect(named.length).toBeGreaterThan(0);
+        for (const a of named) expect({ address: a, exists: addresses.has(a) }).toEqual({ address: a, exists: true });
+        expect(text).not.toMatch(/ca-00\d-/);
+      }
     });
   });
 
