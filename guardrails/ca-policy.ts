@@ -2,7 +2,8 @@
  * `azuread_conditional_access_policy` (azuread 3.7.0) read from Terraform JSON, the way
  * ScubaGear's matcher reads a policy (baselines.md §2.3, §9): what it targets, what it grants.
  */
-import type { RuleContext } from "./rule";
+import { stackName } from "../constructs/werkplek-stack";
+import { Outcome, pass, RuleContext, stackOutcome } from "./rule";
 import { block, blocks as blockList, list, TfResource } from "./synthesized";
 
 export const CA_TYPE = "azuread_conditional_access_policy";
@@ -99,4 +100,22 @@ export function requiresMfa(p: CaPolicy): boolean {
 /** The stack holding the CA policies, for "no policy does X" findings. */
 export function caStack(policies: CaPolicy[]): string {
   return policies[0].resource.stack;
+}
+
+/**
+ * For the "at least one policy does X" rules: passes on every policy that does X, and fails on
+ * the conditional access stack when none does. Every tenant has conditional access, so no
+ * policies at all (an emptied `resource`, or the `<tenant>-conditional-access` stack missing from
+ * the output) fails too instead of passing as not applicable.
+ */
+export function atLeastOnePolicy(ctx: RuleContext, does: (p: CaPolicy) => boolean, missing: string): Outcome[] {
+  const policies = caPolicies(ctx);
+  const stack = stackName(ctx.tenant.name, "conditional-access");
+  if (policies.length === 0) {
+    const present = ctx.stacks.some((s) => s.name === stack);
+    return [stackOutcome(stack, false, present ? `${stack} declares no conditional access policy: ${missing}` : `no ${stack} stack in the output: ${missing}`)];
+  }
+  const found = policies.filter(does);
+  if (found.length) return found.map((p) => pass(p.resource));
+  return [stackOutcome(caStack(policies), false, missing)];
 }

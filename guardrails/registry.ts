@@ -55,6 +55,9 @@ import tlsPolicy from "./remote-access/tls-policy";
 import vmSshKeysOnly from "./remote-access/vm-ssh-keys-only";
 import vmEncryptionAtHost from "./remote-access/vm-encryption-at-host";
 import vmNoPublicIp from "./remote-access/vm-no-public-ip";
+import vmImagePinned from "./remote-access/vm-image-pinned";
+import internetOnlyHttpsToGateway from "./remote-access/internet-only-https-to-gateway";
+import subnetsHaveNsg from "./remote-access/subnets-have-nsg";
 import keyVaultRecoverable from "./remote-access/key-vault-recoverable";
 import keyVaultNetwork from "./remote-access/key-vault-network";
 import noPublicBlobs from "./state/no-public-blobs";
@@ -117,9 +120,12 @@ export const RULES: readonly Rule[] = [
   wafPrevention,
   httpsListeners,
   tlsPolicy,
+  internetOnlyHttpsToGateway,
+  subnetsHaveNsg,
   vmSshKeysOnly,
   vmEncryptionAtHost,
   vmNoPublicIp,
+  vmImagePinned,
   keyVaultRecoverable,
   keyVaultNetwork,
   noPublicBlobs,

@@ -52,7 +52,11 @@ export function readTenantStacks(outdir: string, tenant: string): SynthesizedSta
     const dir = path.join(outdir, "stacks", name);
     const file = path.join(dir, "cdk.tf.json");
     if (!fs.existsSync(file)) continue;
-    stacks.push({ name, area, json: readJson(file), sideFiles: readSideFiles(dir) });
+    const json = readJson(file);
+    if (!json || typeof json !== "object" || Array.isArray(json)) {
+      throw new SynthesizedOutputError(`${file}: not a Terraform JSON configuration (an object), found ${json === null ? "null" : Array.isArray(json) ? "an array" : typeof json}`);
+    }
+    stacks.push({ name, area, json, sideFiles: readSideFiles(dir) });
   }
   return stacks;
 }
@@ -92,10 +96,16 @@ export function block(v: Json): Json {
   return v && typeof v === "object" ? v : {};
 }
 
-/** A list attribute as a list of strings (absent gives `[]`; a lone string becomes a list of one). */
+/**
+ * A list attribute as a list of strings (absent gives `[]`; a lone value becomes a list of one).
+ * Numbers count as their text: Terraform converts `destination_port_range = 22` to "22", so a
+ * rule must see it too.
+ */
 export function list(v: Json): string[] {
-  if (Array.isArray(v)) return v.filter((x) => typeof x === "string");
-  return typeof v === "string" ? [v] : [];
+  const text = (x: unknown): string | undefined => (typeof x === "string" ? x : typeof x === "number" && Number.isFinite(x) ? String(x) : undefined);
+  if (Array.isArray(v)) return v.map(text).filter((x): x is string => x !== undefined);
+  const one = text(v);
+  return one === undefined ? [] : [one];
 }
 
 /** A list of nested blocks (absent gives `[]`, a lone object a list of one). */

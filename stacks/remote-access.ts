@@ -27,6 +27,7 @@ import { VirtualNetwork } from "@cdktf/provider-azurerm/lib/virtual-network";
 import { WebApplicationFirewallPolicy } from "@cdktf/provider-azurerm/lib/web-application-firewall-policy";
 import { GatewayVm } from "../constructs/gateway-vm";
 import { cafName, keyVaultName } from "../constructs/naming";
+import { firewallIpRules } from "../constructs/ip-ranges";
 import { WerkplekStack, WerkplekStackProps } from "../constructs/werkplek-stack";
 import { AwinguNetworkRules, awinguNetworkRules, NsgRule } from "../policies/remote-access/network-rules";
 import { awinguVmSize } from "../policies/remote-access/sizing";
@@ -123,7 +124,8 @@ export class RemoteAccessStack extends WerkplekStack {
 
     // Key Vault: RBAC, purge protection, firewall; holds the TLS certificate and the LDAP bind secret.
     const client = new DataAzurermClientConfig(this, "client");
-    const kvAllowed = [...t.trustedIpRanges.filter((r) => r.includes(".")), ...ra.keyVault.allowedIpRanges];
+    // IPv4 only, no private ranges (Key Vault refuses them), /32 as the address, /31 as two addresses.
+    const kvAllowed = firewallIpRules([...t.trustedIpRanges, ...ra.keyVault.allowedIpRanges]);
     const kv = new KeyVault(this, "kv", {
       name: keyVaultName(t.name, "awingu"),
       location: loc,
@@ -137,7 +139,7 @@ export class RemoteAccessStack extends WerkplekStack {
       networkAcls: {
         defaultAction: "Deny",
         bypass: "AzureServices",
-        ipRules: [...new Set(kvAllowed)].map(storageStyleIp),
+        ipRules: kvAllowed,
         virtualNetworkSubnetIds: [gatewaySubnet.id],
       },
       lifecycle: { preventDestroy: true },
@@ -417,7 +419,3 @@ function one<S extends string, P extends string>(single: S, plural: P, values: r
   return (values.length === 1 ? { [single]: values[0] } : { [plural]: [...values] }) as { [K in S]?: string } & { [K in P]?: string[] };
 }
 
-/** Key Vault and storage firewalls take single addresses without /32. */
-export function storageStyleIp(cidr: string): string {
-  return cidr.endsWith("/32") ? cidr.slice(0, -3) : cidr;
-}

@@ -6,6 +6,7 @@ import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
+import { firewallIpRules } from "../constructs/ip-ranges";
 import { cafName, storageAccountName } from "../constructs/naming";
 import { WerkplekStack, WerkplekStackProps } from "../constructs/werkplek-stack";
 import type { Tenant } from "../tenants/schema";
@@ -33,7 +34,9 @@ export class StateStack extends WerkplekStack {
     const t = this.tenant;
     const where = stateLocation(t);
     const retentionDays = t.state?.softDeleteRetentionDays ?? 30;
-    const allowed = [...new Set([...t.trustedIpRanges.filter((r) => r.includes(".")), ...(t.state?.allowedIpRanges ?? [])])];
+    // The storage firewall takes public IPv4 only, no /31 or /32: trustedIpRanges (also used for the
+    // named location) are converted or left out; state.allowedIpRanges is validated to fit as written.
+    const allowed = firewallIpRules([...t.trustedIpRanges, ...(t.state?.allowedIpRanges ?? [])]);
 
     const rg = new ResourceGroup(this, "rg", { name: where.resourceGroupName, location: t.location, lifecycle: { preventDestroy: true } });
     this.storageAccount = new StorageAccount(this, "storage", {
@@ -56,8 +59,7 @@ export class StateStack extends WerkplekStack {
       networkRules: {
         defaultAction: "Deny",
         bypass: ["AzureServices"],
-        // The storage firewall takes single addresses without /32 and no /31.
-        ipRules: allowed.map((r) => (r.endsWith("/32") ? r.slice(0, -3) : r)),
+        ipRules: allowed,
       },
       blobProperties: {
         versioningEnabled: true,

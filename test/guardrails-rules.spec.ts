@@ -109,8 +109,11 @@ const BREAK: Record<string, (s: SynthesizedStack[]) => void> = {
   "WP-NET-004": (s) => (res(s, "remote-access", "azurerm_web_application_firewall_policy", "waf-awingu").policy_settings.mode = "Detection"),
   "WP-NET-005": (s) => agw(s).request_routing_rule.pop(),
   "WP-NET-006": (s) => (agw(s).ssl_policy = { policy_type: "Predefined", policy_name: "AppGwSslPolicy20150501" }),
+  "WP-NET-007": (s) => nsg(s).security_rule.push(openRule("8443")),
+  "WP-NET-008": (s) => delete stack(s, "remote-access").resource.azurerm_subnet_network_security_group_association["nsg-vm-association"],
   "WP-VM-001": (s) => (vm(s).admin_password = "Kraainem2020!"),
   "WP-VM-002": (s) => delete vm(s).encryption_at_host_enabled,
+  "WP-VM-004": (s) => (vm(s).source_image_reference.version = "latest"),
   "WP-VM-003": (s) => (res(s, "remote-access", "azurerm_network_interface", "nic-awingu").ip_configuration[0].public_ip_address_id = "${azurerm_public_ip.pip.id}"),
   "WP-KV-001": (s) => delete kv(s).purge_protection_enabled,
   "WP-KV-002": (s) => delete kv(s).public_network_access_enabled,
@@ -119,7 +122,7 @@ const BREAK: Record<string, (s: SynthesizedStack[]) => void> = {
   "WP-STATE-003": (s) => (account(s).min_tls_version = "TLS1_0"),
   "WP-STATE-004": (s) => (account(s).blob_properties.versioning_enabled = false),
   "WP-STATE-005": (s) => delete account(s).network_rules,
-  "WP-STATE-006": (s) => (account(s).lifecycle = { prevent_destroy: false }),
+  "WP-STATE-006": (s) => delete res(s, "remote-access", "azurerm_recovery_services_vault", "rsv").lifecycle,
   "WP-STATE-007": (s) => (stack(s, "identity").terraform.backend.azurerm.access_key = "${var.state_key}"),
   "WP-STATE-008": (s) => delete account(s).local_user_enabled,
   "WP-SEC-001": (s) => (stack(s, "identity").provider.azuread[0].client_secret = "s3cr3t-value-in-code"),
@@ -149,8 +152,34 @@ describe("guardrail rules: compliant and non-compliant case", () => {
   test("a rule that finds nothing of its kind is not applicable (no outcomes)", () => {
     const empty: SynthesizedStack[] = [{ name: "kraainem-remote-access", area: "remote-access", json: {}, sideFiles: {} }];
     const ctx = contextFor(tenant, empty);
-    for (const id of ["WP-CA-001", "WP-CA-002", "WP-NET-001", "WP-VM-001", "WP-TEAMS-001", "WP-INTUNE-006", "WP-STATE-001"]) {
+    for (const id of ["WP-CA-001", "WP-CA-008", "WP-NET-001", "WP-VM-001", "WP-TEAMS-001", "WP-INTUNE-006", "WP-STATE-001"]) {
       expect(RULES.find((r) => r.id === id)!.check(ctx)).toEqual([]);
+    }
+  });
+});
+
+describe("conditional access removed entirely", () => {
+  const AT_LEAST_ONE = ["WP-CA-002", "WP-CA-003", "WP-CA-004", "WP-CA-005", "WP-CA-006", "WP-CA-007"];
+  const failing = (stacks: SynthesizedStack[]) =>
+    RULES.filter((r) => AT_LEAST_ONE.includes(r.id)).map((r) => ({ rule: r.id, level: r.level, outcomes: r.check(contextFor(tenant, stacks)) }));
+
+  test("an empty resource section in the conditional access stack fails every at-least-one rule on that stack", () => {
+    const s = fixture();
+    delete stack(s, "conditional-access").resource;
+    const results = failing(s);
+    expect(results.map((r) => r.rule)).toEqual(AT_LEAST_ONE);
+    for (const r of results) {
+      expect(r.outcomes).toEqual([
+        expect.objectContaining({ ok: false, stack: "kraainem-conditional-access", resource: null, message: expect.stringContaining("kraainem-conditional-access declares no conditional access policy") }),
+      ]);
+    }
+    expect(results.filter((r) => r.level === "error").map((r) => r.rule)).toEqual(["WP-CA-002", "WP-CA-003", "WP-CA-004"]);
+  });
+
+  test("a missing conditional access stack fails them too, naming the stack", () => {
+    const s = fixture().filter((x) => x.area !== "conditional-access");
+    for (const r of failing(s)) {
+      expect(r.outcomes).toEqual([expect.objectContaining({ ok: false, stack: "kraainem-conditional-access", message: expect.stringContaining("no kraainem-conditional-access stack in the output") })]);
     }
   });
 });
@@ -190,10 +219,30 @@ describe("rule details", () => {
     ["Internet", "Udp", "22", false],
     ["10.0.0.0/8", "Tcp", "22", false],
     ["Internet", "Tcp", "2222", false],
+    ["0.0.0.0/1", "Tcp", "22", true],
+    ["0.0.0.0/4", "Tcp", "22", true],
+    ["128.0.0.0/1", "Tcp", "22", true],
+    ["11.0.0.0/8", "Tcp", "22", true],
+    ["Any", "Tcp", "22", true],
+    ["::/0", "Tcp", "22", true],
+    ["198.51.100.0/24", "Tcp", "22", false],
+    ["172.16.0.0/12", "Tcp", "22", false],
+    ["VirtualNetwork", "Tcp", "22", false],
   ])("WP-NET-001: source %s protocol %s ports %s → fails %s", (source, protocol, port, fails) => {
     const s = fixture();
     nsg(s).security_rule.push({ ...openRule(port, protocol), source_address_prefix: source });
     expect(failures("WP-NET-001", s).length > 0).toBe(fails);
+  });
+
+  test("WP-NET-001 reads ports given as JSON numbers", () => {
+    const s = fixture();
+    nsg(s).security_rule.push({ ...openRule("22"), destination_port_range: 22 });
+    expect(failures("WP-NET-001", s)).toHaveLength(1);
+    const t = fixture();
+    const rule: any = { ...openRule("22"), destination_port_ranges: [443, 22] };
+    delete rule.destination_port_range;
+    nsg(t).security_rule.push(rule);
+    expect(failures("WP-NET-001", t)).toHaveLength(1);
   });
 
   test("WP-NET-001 reads destination_port_ranges and source_address_prefixes lists", () => {
@@ -203,6 +252,54 @@ describe("rule details", () => {
     delete rule.source_address_prefix;
     nsg(s).security_rule.push(rule);
     expect(failures("WP-NET-001", s)).toHaveLength(1);
+  });
+
+  test.each([
+    ["443 from the internet on the gateway NSG", "nsg-gateway", { destination_port_range: "443" }, false, {}],
+    ["443 as a JSON number", "nsg-gateway", { destination_port_range: 443 }, false, {}],
+    ["80 without the opt-in", "nsg-gateway", { destination_port_range: "80" }, true, {}],
+    ["80 with httpRedirectFromInternet", "nsg-gateway", { destination_port_range: "80" }, false, { httpRedirectFromInternet: true }],
+    ["8443 on the gateway NSG", "nsg-gateway", { destination_port_range: "8443" }, true, {}],
+    ["any port on the gateway NSG", "nsg-gateway", { destination_port_range: "*" }, true, {}],
+    ["443 over any protocol", "nsg-gateway", { destination_port_range: "443", protocol: "*" }, true, {}],
+    ["443 from 0.0.0.0/1", "nsg-gateway", { destination_port_range: "443", source_address_prefix: "0.0.0.0/1" }, false, {}],
+    ["443 on the VM subnet's NSG", "nsg-vm", { destination_port_range: "443" }, true, {}],
+    ["65200-65535 from GatewayManager", "nsg-gateway", { destination_port_range: "65200-65535", source_address_prefix: "GatewayManager" }, false, {}],
+  ])("WP-NET-007: %s", (_what, nsgName, change, fails, gateway) => {
+    const s = fixture();
+    const target = res(s, "remote-access", "azurerm_network_security_group", nsgName);
+    target.security_rule = [...(target.security_rule ?? []), { ...openRule("443"), source_address_prefix: "Internet", ...change }];
+    const t = { ...tenant, remoteAccess: { ...tenant.remoteAccess!, gateway: { ...tenant.remoteAccess!.gateway, ...gateway } } };
+    const failed = RULES.find((r) => r.id === "WP-NET-007")!.check(contextFor(t, s)).filter((o) => !o.ok);
+    expect(failed.length > 0).toBe(fails);
+  });
+
+  test("WP-NET-007 attributes separate rule resources to their NSG by reference", () => {
+    const s = fixture();
+    const rule = res(s, "remote-access", "azurerm_network_security_rule", "nsg-vm-ssh-from-bastion");
+    Object.assign(rule, { source_address_prefix: "Internet", destination_port_range: "443", network_security_group_name: "${azurerm_network_security_group.nsg-gateway.name}" });
+    expect(failures("WP-NET-007", s)).toEqual([]);
+    rule.network_security_group_name = "${azurerm_network_security_group.nsg-vm.name}";
+    expect(failures("WP-NET-007", s)).toEqual([expect.objectContaining({ resource: "azurerm_network_security_rule.nsg-vm-ssh-from-bastion" })]);
+  });
+
+  test("WP-NET-008 exempts the application gateway subnet and subnets Azure gives no NSG", () => {
+    const s = fixture();
+    const associations = stack(s, "remote-access").resource.azurerm_subnet_network_security_group_association;
+    delete associations["nsg-gateway-association"];
+    expect(failures("WP-NET-008", s)).toEqual([]);
+    stack(s, "remote-access").resource.azurerm_subnet["snet-vpn"] = { name: "GatewaySubnet", address_prefixes: ["10.20.2.0/27"] };
+    stack(s, "remote-access").resource.azurerm_subnet["snet-extra"] = { name: "snet-kraainem-extra", address_prefixes: ["10.20.3.0/27"] };
+    expect(failures("WP-NET-008", s).map((f) => f.resource)).toEqual(["azurerm_subnet.snet-extra"]);
+  });
+
+  test("WP-VM-004 warns about a gallery image without a version", () => {
+    const s = fixture();
+    delete vm(s).source_image_reference;
+    vm(s).source_image_id = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/awingu";
+    expect(failures("WP-VM-004", s)).toHaveLength(1);
+    vm(s).source_image_id += "/versions/5.5.1";
+    expect(failures("WP-VM-004", s)).toEqual([]);
   });
 
   test("WP-SEC-001 finds private keys, admin passwords and backend keys anywhere, ignores references and booleans", () => {
@@ -217,6 +314,29 @@ describe("rule details", () => {
     ]);
     // passwordRequired: true and passwordRequiredType in the Intune body are settings, not secrets
     expect(failures("WP-SEC-001", fixture())).toEqual([]);
+  });
+
+  test("WP-SEC-001 finds literal defaults of sensitive or secret-named variables and secret-named locals", () => {
+    const s = fixture();
+    stack(s, "remote-access").variable = {
+      vm_pwd: { type: "string", default: "Kraainem2020!" },
+      ldap_bind: { type: "string", sensitive: true, default: "hunter2hunter2" },
+      graph_token: { type: "string", default: "eyJ0eXAiOiJKV1QiLCJhbGciOi" },
+      location: { type: "string", default: "westeurope" }, // neither sensitive nor secret-named
+      admin_password: { type: "string", sensitive: true }, // no default: fed from the environment
+      api_key: { type: "string", default: "${var.other}" }, // a reference
+    };
+    stack(s, "state").locals = { admin_pw: "Kraainem2020!", runner_token: { value: "ghp_abcdefabcdef" }, region: "westeurope", sas_token: "${var.sas}" };
+    const messages = failures("WP-SEC-001", s).flatMap((f) => f.message!.split("; "));
+    expect(messages.sort()).toEqual(
+      [
+        "variable.vm_pwd.default: literal value for a secret-named variable",
+        "variable.ldap_bind.default: literal value for a sensitive variable",
+        "variable.graph_token.default: literal value for a secret-named variable",
+        "locals.admin_pw: literal value",
+        "locals.runner_token: literal value",
+      ].sort(),
+    );
   });
 
   test("WP-TEAMS rules read a top-level array and Type instead of cmdlet", () => {

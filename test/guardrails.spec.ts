@@ -7,8 +7,12 @@ import { RULES } from "../guardrails/registry";
 import { toJson, toMarkdown } from "../guardrails/report";
 import { checkStacks } from "../guardrails/run";
 import { readTenantStacks, SynthesizedStack } from "../guardrails/synthesized";
+import { App } from "cdktf";
 import { AREAS, stackName } from "../constructs/werkplek-stack";
+import { buildTenant } from "../stacks/tenant";
 import { parseTenantFile } from "../tenants/load";
+import { GuardrailsSchema } from "../tenants/sections/guardrails";
+import { parse } from "yaml";
 import { buildStacks, kraainem, kraainemRaw, ROOT, synthJson, tempDir, tenantFrom } from "./helpers";
 
 const COMPLIANT_OUT = path.join(ROOT, "test/fixtures/guardrails/compliant");
@@ -40,6 +44,41 @@ function editJson(file: string, edit: (json: any) => void): void {
 }
 const stackFile = (dir: string, area: string) => path.join(dir, "stacks", `kraainem-${area}`, "cdk.tf.json");
 
+/** The example as `npm run synth` writes it (new App({ outdir }) + buildTenant), synthesized once. */
+let realOut: string;
+beforeAll(() => {
+  realOut = tempDir();
+  dirs.push(realOut);
+  const app = new App({ outdir: realOut });
+  buildTenant(app, tenant);
+  app.synth();
+});
+
+/** A fresh copy of the real synthesized example, to mutate. */
+function realDir(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  fs.cpSync(realOut, dir, { recursive: true });
+  return dir;
+}
+
+/** The one resource of a type whose construct path (inside the stack) is `construct` or starts with `construct/`; its address too. */
+function byPath(json: any, type: string, construct: string): { address: string; body: any } {
+  const found = Object.entries<any>(json.resource?.[type] ?? {}).filter(([, b]) => {
+    const p: string = b["//"].metadata.path.split("/").slice(1).join("/");
+    return p === construct || p.startsWith(`${construct}/`);
+  });
+  if (found.length !== 1) throw new Error(`expected one ${type} at ${construct}, found ${found.length}`);
+  return { address: `${type}.${found[0][0]}`, body: found[0][1] };
+}
+
+/** The only resource of a type in a stack. */
+function only(json: any, type: string): { address: string; body: any } {
+  const found = Object.entries<any>(json.resource?.[type] ?? {});
+  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+  return { address: `${type}.${found[0][0]}`, body: found[0][1] };
+}
+
 describe("the example tenant", () => {
   test("its synthesized stacks have no error finding", () => {
     const stacks = buildStacks(tenant);
@@ -55,45 +94,122 @@ describe("the example tenant", () => {
     expect(check.evaluations.filter((e) => e.rule.id.startsWith("WP-ID-") && e.applicable).length).toBeGreaterThanOrEqual(12);
   });
 
-  test("with the fixture stacks of the other areas, werkplek check exits 0", async () => {
-    const r = await run("check", "--out", outDir(), "--tenant", "kraainem");
+  test("werkplek check on its real synthesized output exits 0", async () => {
+    const r = await run("check", "--out", realOut, "--tenant", "kraainem");
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/kraainem: \d+ rules, 0 error\(s\)/);
   });
+
+  /** Rules for features the example does not use, so they find nothing of their kind in its output. */
+  const OPTIONAL_FEATURES: Record<string, string> = {
+    "WP-STATE-007": "remote state backend: the example has no `state:` section, so its stacks keep local state",
+  };
+
+  test("every rule applies to its real synthesized output, except rules for optional features it does not use", () => {
+    const check = checkStacks(tenant, readTenantStacks(realOut, "kraainem"));
+    const notApplicable = check.evaluations.filter((e) => !e.applicable).map((e) => e.rule.id);
+    expect(notApplicable).toEqual(Object.keys(OPTIONAL_FEATURES));
+    expect(check.findings.filter((f) => f.level === "error")).toEqual([]);
+  });
 });
 
-describe("done when: breaking a control makes werkplek check exit 1 naming the rule", () => {
-  const group = (json: any) => Object.values<any>(json.resource.azuread_group)[0];
-  test.each([
-    ["remove the break-glass exclusion", "WP-CA-001", "conditional-access", (j: any) => (j.resource.azuread_conditional_access_policy["ca-002-mfa-all-users"].conditions.users.excluded_groups = [])],
-    ["disable the legacy-auth block", "WP-CA-002", "conditional-access", (j: any) => (j.resource.azuread_conditional_access_policy["ca-001-block-legacy-auth"].state = "disabled")],
+describe("done when: breaking a control in the real synthesized example makes werkplek check exit 1 naming the rule", () => {
+  test.each<[string, string, string, (json: any) => string]>([
+    [
+      "remove the break-glass exclusion",
+      "WP-CA-001",
+      "conditional-access",
+      (j) => {
+        const p = byPath(j, "azuread_conditional_access_policy", "CA002");
+        p.body.conditions.users.excluded_groups = [];
+        return p.address;
+      },
+    ],
+    [
+      "disable the legacy-auth block",
+      "WP-CA-002",
+      "conditional-access",
+      (j) => {
+        const p = byPath(j, "azuread_conditional_access_policy", "CA001");
+        expect(p.body.conditions.client_app_types).toEqual(expect.arrayContaining(["exchangeActiveSync", "other"]));
+        p.body.state = "disabled";
+        return ""; // a finding about the whole stack: no policy blocks legacy authentication any more
+      },
+    ],
     [
       "open SSH to the internet",
       "WP-NET-001",
       "remote-access",
-      (j: any) => (j.resource.azurerm_network_security_rule["nsg-vm-ssh-from-bastion"].source_address_prefix = "*"),
+      (j) => {
+        const r = byPath(j, "azurerm_network_security_rule", "nsg-awingu-inbound-AllowAdminFromBastion");
+        expect(r.body.destination_port_ranges).toContain("22");
+        r.body.source_address_prefix = "*";
+        return r.address;
+      },
     ],
-    ["put a password on the VM", "WP-VM-001", "remote-access", (j: any) => (j.resource.azurerm_linux_virtual_machine["vm-awingu"].admin_password = "${var.vm_password}")],
-    ["allow public blobs on the state account", "WP-STATE-001", "state", (j: any) => (j.resource.azurerm_storage_account["state-account"].allow_nested_items_to_be_public = true)],
-    ["drop a group's destroy protection", "WP-ID-001", "identity", (j: any) => delete group(j).lifecycle],
+    [
+      "put a password on the VM",
+      "WP-VM-001",
+      "remote-access",
+      (j) => {
+        const vm = only(j, "azurerm_linux_virtual_machine");
+        vm.body.admin_password = "${var.vm_password}";
+        return vm.address;
+      },
+    ],
+    [
+      "allow public blobs on the state account",
+      "WP-STATE-001",
+      "state",
+      (j) => {
+        const account = only(j, "azurerm_storage_account");
+        account.body.allow_nested_items_to_be_public = true;
+        return account.address;
+      },
+    ],
+    [
+      "drop a group's destroy protection",
+      "WP-ID-001",
+      "identity",
+      (j) => {
+        const group = byPath(j, "azuread_group", "group-ict-beheerders");
+        delete group.body.lifecycle;
+        return group.address;
+      },
+    ],
   ])("%s → %s", async (_what, rule, area, edit) => {
-    const dir = outDir();
-    editJson(stackFile(dir, area), edit);
+    const dir = realDir();
+    let address = "";
+    editJson(stackFile(dir, area), (j) => (address = edit(j)));
     const r = await run("check", "--out", dir);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`ERROR\\s+${rule} kraainem-${area}[ :]`));
+    expect(r.out).toMatch(new RegExp(`ERROR\\s+${rule} kraainem-${area}${address ? ` ${address.replace(/[.$]/g, "\\$&")}:` : ":"}`));
     expect(r.out).toContain(`fix: ${RULES.find((x) => x.id === rule)!.fix}`);
     const json = JSON.parse((await run("check", "--out", dir, "--json")).out);
-    expect(json.findings).toContainEqual(expect.objectContaining({ rule, level: "error", stack: `kraainem-${area}`, suppressed: false, reason: null }));
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({ rule, level: "error", stack: `kraainem-${area}`, resource: address || null, suppressed: false, reason: null }),
+    );
   });
 
   test("a literal secret in the output is found and cannot be suppressed", async () => {
-    const dir = outDir();
-    editJson(stackFile(dir, "remote-access"), (j) => (j.resource.azurerm_linux_virtual_machine["vm-awingu"].admin_password = "Kraainem2020!"));
+    const dir = realDir();
+    editJson(stackFile(dir, "remote-access"), (j) => (only(j, "azurerm_linux_virtual_machine").body.admin_password = "Kraainem2020!"));
     const r = await run("check", "--out", dir, "--json");
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).findings.map((f: any) => f.rule)).toEqual(expect.arrayContaining(["WP-SEC-001", "WP-VM-001"]));
+  });
+
+  test("removing conditional access entirely fails, naming the stack", async () => {
+    const emptied = realDir();
+    editJson(stackFile(emptied, "conditional-access"), (j) => delete j.resource);
+    const missing = realDir();
+    fs.rmSync(path.join(missing, "stacks", "kraainem-conditional-access"), { recursive: true });
+    for (const dir of [emptied, missing]) {
+      const r = await run("check", "--out", dir);
+      expect(r.code).toBe(1);
+      for (const rule of ["WP-CA-002", "WP-CA-003", "WP-CA-004"]) expect(r.out).toMatch(new RegExp(`ERROR\\s+${rule} kraainem-conditional-access: `));
+    }
   });
 });
 
@@ -149,6 +265,13 @@ describe("werkplek check", () => {
     const bad = await run("check", "--out", broken);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/kraainem-state\/cdk\.tf\.json: not valid JSON/);
+    for (const [content, found] of [["null", "null"], ["[]", "an array"], ['"text"', "string"]]) {
+      fs.writeFileSync(stackFile(broken, "conditional-access"), content);
+      fs.writeFileSync(stackFile(broken, "state"), "{}");
+      const notObject = await run("check", "--out", broken);
+      expect(notObject.code).toBe(2);
+      expect(notObject.err).toContain(`kraainem-conditional-access/cdk.tf.json: not a Terraform JSON configuration (an object), found ${found}`);
+    }
   });
 
   test("--help describes the flags and exit codes", async () => {
@@ -220,7 +343,7 @@ describe("suppressions", () => {
     const problems = (r: ReturnType<typeof write>) => ("problems" in r ? r.problems.map((p) => `${p.field}: ${p.message}`) : []);
 
     test("a valid suppression loads", () => {
-      const r = write('    - rule: WP-CA-010\n      resource: ca-002-mfa-all-users\n      reason: Teams Rooms-accounts kunnen geen MFA\n      expires: "2026-12-31"\n');
+      const r = write('    - rule: WP-CA-010\n      resource: CA002\n      reason: Teams Rooms-accounts kunnen geen MFA\n      expires: "2026-12-31"\n');
       expect(problems(r)).toEqual([]);
       expect("tenant" in r && r.tenant.guardrails.suppressions[0]).toMatchObject({ rule: "WP-CA-010", expires: "2026-12-31" });
     });
@@ -242,6 +365,37 @@ describe("suppressions", () => {
         "guardrails.suppressions.3.reason: a reason of at least 10 characters is required",
         "guardrails.suppressions.4.expires: expires must be a date like 2026-12-31",
       ]);
+    });
+  });
+
+  describe("the documented suppression examples match the real output", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const yamlFile = fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8");
+    const examples: [string, unknown][] = [
+      ["README.md", parse(/```yaml\n(  guardrails:\n[\s\S]*?)```/.exec(readme)![1].replace(/^ {2}/gm, "")).guardrails.suppressions[0]],
+      ["tenants/kraainem.yaml", parse(/# characters and optionally an expiry date\. Example:\n((?:#.*\n)+)guardrails:/.exec(yamlFile)![1].replace(/^# ?/gm, "")).suppressions[0]],
+    ];
+
+    test.each(examples)("%s: the example suppression suppresses a real finding", (_file, suppression) => {
+      const stacks = readTenantStacks(realOut, "kraainem");
+      const policies = stacks.find((x) => x.area === "conditional-access")!.json.resource.azuread_conditional_access_policy;
+      for (const p of Object.values<any>(policies)) p.conditions.users.excluded_groups.push("00000000-0000-0000-0000-00000000dddd");
+      const check = checkStacks(tenantFrom({ ...kraainemRaw(), guardrails: { suppressions: [suppression] } }), stacks, "2026-01-15");
+      const suppressed = check.findings.filter((f) => f.suppressed);
+      expect(suppressed.map((f) => f.path)).toEqual(["CA002/Resource"]);
+      expect(check.unusedSuppressions).toEqual([]);
+    });
+
+    test("the Terraform addresses and construct paths named in the docs exist in the real output", () => {
+      const description = (GuardrailsSchema as any).unwrap().shape.suppressions.unwrap().element.shape.resource.description as string;
+      const stacks = readTenantStacks(realOut, "kraainem");
+      const addresses = new Set(stacks.flatMap((x) => Object.entries<any>(x.json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))));
+      for (const text of [readme.slice(readme.indexOf("## Guardrails")), yamlFile, description]) {
+        const named = text.match(/azuread_conditional_access_policy\.\w+/g) ?? [];
+        expect(named.length).toBeGreaterThan(0);
+        for (const a of named) expect({ address: a, exists: addresses.has(a) }).toEqual({ address: a, exists: true });
+        expect(text).not.toMatch(/ca-00\d-/);
+      }
     });
   });
 

@@ -34,6 +34,12 @@ describe("remoteAccess in the tenant file", () => {
     expect(sshPublicKeyProblem(key)).toMatch(message);
   });
 
+  test("keyVault.allowedIpRanges refuses private ranges, which the Key Vault firewall rejects", () => {
+    expect(problems((ra) => (ra.keyVault = { allowedIpRanges: ["198.51.100.0/24", "10.10.0.0/16"] }))).toEqual([
+      "remoteAccess.keyVault.allowedIpRanges.1: the Key Vault firewall takes public ranges only, not a private (RFC 1918) range",
+    ]);
+  });
+
   test("a well-formed Ed25519 public key passes", () => {
     expect(sshPublicKeyProblem(ED25519)).toBeUndefined();
   });

@@ -1,4 +1,5 @@
-import { kraainem, buildStacks, resourcesOf, synthJson } from "./helpers";
+import { TenantSchema } from "../tenants/schema";
+import { kraainem, kraainemRaw, buildStacks, resourcesOf, synthJson } from "./helpers";
 
 describe("state stack", () => {
   test("without `state` in the tenant file it creates the account under the CAF default names", () => {
@@ -49,6 +50,36 @@ describe("state stack", () => {
     expect(resourcesOf(json, "azurerm_storage_container")[0]).toMatchObject({ name: "state" });
     expect(synthJson(stacks.remoteAccess).terraform.backend).toMatchObject({
       azurerm: { resource_group_name: "rg-kraainem-tfstate", storage_account_name: "stkraainemstate01", container_name: "state" },
+    });
+  });
+
+  describe("the storage firewall's IP rules", () => {
+    const withState = (allowedIpRanges: unknown[]) =>
+      TenantSchema.safeParse({ ...kraainemRaw(), state: { resourceGroupName: "rg-kraainem-state", storageAccountName: "stkraainemtfstate", allowedIpRanges } });
+    const problems = (allowedIpRanges: unknown[]) =>
+      (withState(allowedIpRanges).error?.issues ?? []).map((i) => `${i.path.join(".")}: ${i.message}`);
+
+    test("state.allowedIpRanges takes public addresses and ranges as the storage firewall does", () => {
+      expect(problems(["198.51.100.7", "198.51.100.0/24", "203.0.113.0/30"])).toEqual([]);
+    });
+
+    test("state.allowedIpRanges refuses /32, /31 and private ranges, saying what to write instead", () => {
+      expect(problems(["198.51.100.7/32", "198.51.100.6/31", "10.1.0.0/16", "192.168.1.10", "not-an-ip"])).toEqual([
+        "state.allowedIpRanges.0: the storage firewall takes no /32: write the single address 198.51.100.7 without a prefix",
+        "state.allowedIpRanges.1: the storage firewall takes no /31: list the two addresses 198.51.100.6 and 198.51.100.7 separately",
+        "state.allowedIpRanges.2: 10.1.0.0/16 is (or holds) a private RFC 1918 range; the storage firewall takes public addresses only",
+        "state.allowedIpRanges.3: 192.168.1.10 is (or holds) a private RFC 1918 range; the storage firewall takes public addresses only",
+        expect.stringMatching(/^state\.allowedIpRanges\.4: must be a public IPv4 address like 198\.51\.100\.7 or a range in CIDR notation/),
+      ]);
+    });
+
+    test("trustedIpRanges the storage firewall would refuse are converted (/32, /31) or left out (private, IPv6)", () => {
+      const t = { ...kraainem(), trustedIpRanges: ["192.0.2.0/28", "198.51.100.7/32", "203.0.113.10/31", "10.0.0.0/8", "172.20.0.0/16", "2001:db8::/48"] };
+      const stacks = buildStacks(t);
+      const expected = ["192.0.2.0/28", "198.51.100.7", "203.0.113.10", "203.0.113.11"];
+      expect((resourcesOf(synthJson(stacks.state), "azurerm_storage_account")[0] as any).network_rules.ip_rules).toEqual(expected);
+      // the Key Vault firewall of the remote-access stack refuses private ranges too
+      expect((resourcesOf(synthJson(stacks.remoteAccess), "azurerm_key_vault")[0] as any).network_acls.ip_rules).toEqual(expected);
     });
   });
 });

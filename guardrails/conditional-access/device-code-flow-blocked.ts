@@ -1,5 +1,5 @@
-import { blocks, caPolicies, caStack, isOn } from "../ca-policy";
-import { defineRule, pass, stackOutcome } from "../rule";
+import { atLeastOnePolicy, blocks, isOn } from "../ca-policy";
+import { defineRule } from "../rule";
 
 export default defineRule({
   id: "WP-CA-007",
@@ -8,11 +8,10 @@ export default defineRule({
   explanation: "Device code phishing lets an attacker sign in on their own device with a code the user types in; municipal staff have no need for the flow.",
   fix: 'Keep a policy for all users and apps with conditions.authentication_flow_transfer_methods ["deviceCodeFlow"] and built_in_controls ["block"].',
   controls: ["MS.AAD.3.9", "CIS 5.2.2.12", "MT.1052"],
-  check: (ctx) => {
-    const policies = caPolicies(ctx);
-    if (policies.length === 0) return [];
-    const found = policies.filter((p) => isOn(p) && blocks(p) && p.includedUsers.includes("All") && p.transferMethods.includes("deviceCodeFlow"));
-    if (found.length) return found.map((p) => pass(p.resource));
-    return [stackOutcome(caStack(policies), false, "no enabled policy blocks the device code flow")];
-  },
+  check: (ctx) =>
+    atLeastOnePolicy(
+      ctx,
+      (p) => isOn(p) && blocks(p) && p.includedUsers.includes("All") && p.transferMethods.includes("deviceCodeFlow"),
+      "no enabled policy blocks the device code flow",
+    ),
 });

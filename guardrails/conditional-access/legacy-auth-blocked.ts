@@ -1,5 +1,5 @@
-import { allUsersAllApps, blocks, caPolicies, caStack, isOn } from "../ca-policy";
-import { defineRule, pass, stackOutcome } from "../rule";
+import { allUsersAllApps, atLeastOnePolicy, blocks, isOn } from "../ca-policy";
+import { defineRule } from "../rule";
 
 const LEGACY = ["exchangeActiveSync", "other"];
 
@@ -11,11 +11,10 @@ export default defineRule({
     "Legacy protocols (POP, IMAP, SMTP AUTH, Exchange ActiveSync, old Office clients) cannot do MFA; password spraying goes through them. Blocking them is the single most effective identity control.",
   fix: 'Keep a policy with included_users ["All"], included_applications ["All"], client_app_types ["exchangeActiveSync", "other"], built_in_controls ["block"] and state "enabled" (report-only while rolling out).',
   controls: ["MS.AAD.1.1", "CIS 5.2.2.3", "MT.1009", "MT.1010"],
-  check: (ctx) => {
-    const policies = caPolicies(ctx);
-    if (policies.length === 0) return [];
-    const found = policies.filter((p) => isOn(p) && blocks(p) && allUsersAllApps(p) && LEGACY.every((c) => p.clientAppTypes.includes(c)));
-    if (found.length) return found.map((p) => pass(p.resource));
-    return [stackOutcome(caStack(policies), false, "no enabled policy blocks legacy authentication (exchangeActiveSync and other clients) for all users and apps")];
-  },
+  check: (ctx) =>
+    atLeastOnePolicy(
+      ctx,
+      (p) => isOn(p) && blocks(p) && allUsersAllApps(p) && LEGACY.every((c) => p.clientAppTypes.includes(c)),
+      "no enabled policy blocks legacy authentication (exchangeActiveSync and other clients) for all users and apps",
+    ),
 });

@@ -1,5 +1,5 @@
-import { allUsersAllApps, caPolicies, caStack, isOn, requiresMfa } from "../ca-policy";
-import { defineRule, pass, stackOutcome } from "../rule";
+import { allUsersAllApps, atLeastOnePolicy, isOn, requiresMfa } from "../ca-policy";
+import { defineRule } from "../rule";
 
 export default defineRule({
   id: "WP-CA-003",
@@ -8,11 +8,10 @@ export default defineRule({
   explanation: "A password alone is phished or sprayed within days; MFA for every user and every app is the baseline every framework requires.",
   fix: 'Keep a policy with included_users ["All"], included_applications ["All"] and grant_controls built_in_controls ["mfa"] or an authentication strength, state "enabled".',
   controls: ["MS.AAD.3.2", "CIS 5.2.2.2", "MT.1007"],
-  check: (ctx) => {
-    const policies = caPolicies(ctx);
-    if (policies.length === 0) return [];
-    const found = policies.filter((p) => isOn(p) && requiresMfa(p) && allUsersAllApps(p));
-    if (found.length) return found.map((p) => pass(p.resource));
-    return [stackOutcome(caStack(policies), false, "no enabled policy requires MFA (or an authentication strength) for all users on all apps")];
-  },
+  check: (ctx) =>
+    atLeastOnePolicy(
+      ctx,
+      (p) => isOn(p) && requiresMfa(p) && allUsersAllApps(p),
+      "no enabled policy requires MFA (or an authentication strength) for all users on all apps",
+    ),
 });

@@ -1,5 +1,7 @@
-import { caPolicies, caStack, HIGHLY_PRIVILEGED_ROLES, isOn, PHISHING_RESISTANT_STRENGTH } from "../ca-policy";
+import { atLeastOnePolicy, caPolicies, caStack, HIGHLY_PRIVILEGED_ROLES, isOn, PHISHING_RESISTANT_STRENGTH } from "../ca-policy";
 import { defineRule, fail, pass, stackOutcome } from "../rule";
+
+const NONE = "no enabled policy requires the phishing-resistant MFA strength for the highly privileged roles";
 
 export default defineRule({
   id: "WP-CA-004",
@@ -11,7 +13,7 @@ export default defineRule({
   controls: ["MS.AAD.3.6", "CIS 5.2.2.5", "CIS 5.2.2.1", "MT.1006"],
   check: (ctx) => {
     const policies = caPolicies(ctx);
-    if (policies.length === 0) return [];
+    if (policies.length === 0) return atLeastOnePolicy(ctx, () => false, NONE);
     const candidates = policies.filter((p) => isOn(p) && p.authenticationStrength === PHISHING_RESISTANT_STRENGTH && p.includedRoles.length > 0);
     const missing = (roles: string[]) => Object.entries(HIGHLY_PRIVILEGED_ROLES).filter(([, id]) => !roles.includes(id)).map(([n]) => n);
     const complete = candidates.filter((p) => missing(p.includedRoles).length === 0);
@@ -19,6 +21,6 @@ export default defineRule({
     if (candidates.length) {
       return candidates.map((p) => fail(p.resource, `policy "${p.displayName}" requires phishing-resistant MFA but not for: ${missing(p.includedRoles).join(", ")}`));
     }
-    return [stackOutcome(caStack(policies), false, "no enabled policy requires the phishing-resistant MFA strength for the highly privileged roles")];
+    return [stackOutcome(caStack(policies), false, NONE)];
   },
 });

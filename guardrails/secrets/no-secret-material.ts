@@ -1,9 +1,9 @@
 import { defineRule, Outcome } from "../rule";
 import { isExpression, Json } from "../synthesized";
 
-/** Attribute names (snake_case or camelCase, compared in snake_case) that hold secret values. */
+/** Attribute, variable and local names (snake_case or camelCase, compared in snake_case) that hold secret values. */
 const SECRET_KEY =
-  /(^|_)(password|passwd|secret|client_secret|private_key|private_key_pem|access_key|primary_access_key|account_key|shared_key|sas_token|connection_string|api_key|certificate_password|client_certificate|pfx|secret_text)$/;
+  /(^|_)(password|passwd|pw|pwd|token|secret|client_secret|private_key|private_key_pem|access_key|primary_access_key|account_key|shared_key|sas_token|connection_string|api_key|certificate_password|client_certificate|pfx|secret_text)$/;
 const PRIVATE_KEY_PEM = /-----BEGIN ([A-Z0-9 ]+ )?PRIVATE KEY-----/;
 /** Resources whose `value` is a secret by definition. */
 const SECRET_VALUE_TYPES = new Set(["azurerm_key_vault_secret", "azuread_application_password", "azuread_service_principal_password"]);
@@ -28,6 +28,30 @@ function findSecrets(node: Json, at: string, out: string[], secretValue = false)
   }
 }
 
+/** A value with literal content: a non-empty string that is not a reference, a number, or a list or object holding one. */
+function hasLiteral(v: Json): boolean {
+  if (typeof v === "string") return v !== "" && !isExpression(v);
+  if (typeof v === "number") return true;
+  if (v && typeof v === "object") return Object.values(v).some(hasLiteral);
+  return false;
+}
+
+/**
+ * `variable.<n>.default` when the variable is `sensitive` or named like a secret, and
+ * `locals.<n>` named like a secret: a default or local is as published as any attribute.
+ */
+function findNamedSecrets(section: string, node: Json, out: string[]): void {
+  if (!node || typeof node !== "object") return;
+  for (const [n, v] of Object.entries<Json>(node)) {
+    if (section === "variable" && v && typeof v === "object" && "default" in v) {
+      const why = v.sensitive === true ? "sensitive" : SECRET_KEY.test(snake(n)) ? "secret-named" : undefined;
+      if (why && hasLiteral(v.default)) out.push(`variable.${n}.default: literal value for a ${why} variable`);
+    }
+    // string locals are found by findSecrets already; this adds numbers, lists and objects
+    if (section === "locals" && SECRET_KEY.test(snake(n)) && typeof v !== "string" && hasLiteral(v)) out.push(`locals.${n}: literal value`);
+  }
+}
+
 export default defineRule({
   id: "WP-SEC-001",
   level: "error",
@@ -43,6 +67,7 @@ export default defineRule({
       for (const section of ["terraform", "provider", "variable", "locals", "output", "data"]) {
         const found: string[] = [];
         findSecrets(s.json?.[section], section, found);
+        findNamedSecrets(section, s.json?.[section], found);
         if (found.length) outcomes.push({ stack: s.name, resource: section, ok: false, message: found.join("; ") });
       }
       for (const [type, byName] of Object.entries<Json>(s.json?.resource ?? {})) {

@@ -24,7 +24,7 @@ const SuppressionSchema = z
       .min(1)
       .optional()
       .describe(
-        "Terraform address (azuread_conditional_access_policy.ca-002_ABCD1234), construct path (ca-002 or ca-002/Resource), Teams policy (CsTeamsMeetingPolicy:Global) or stack name; absent means every finding of the rule in this tenant",
+        "Terraform address (azuread_conditional_access_policy.CA002_DDE36D73), construct path inside the stack (CA002, covering CA002/Resource), Teams policy (CsTeamsMeetingPolicy:Global) or stack name (kraainem-conditional-access); absent means every finding of the rule in this tenant",
       ),
     reason: z
       .string()

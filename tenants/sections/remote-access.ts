@@ -3,6 +3,7 @@
  * (stack `<tenant>-remote-access`). Absent means the tenant has no Awingu gateway.
  */
 import { z } from "zod";
+import { overlapsPrivateIpv4 } from "../../constructs/ip-ranges";
 import { sshPublicKeyProblem } from "../../constructs/ssh-public-key";
 
 const IPV4 = z.ipv4({ error: "must be an IPv4 address like 10.0.0.4" });
@@ -142,9 +143,9 @@ export const RemoteAccessSchema = z
           .default("awingu-ldap-bind")
           .describe("Key Vault secret that holds the LDAP bind password; its value is set outside the code (az keyvault secret set)"),
         allowedIpRanges: z
-          .array(CIDR)
+          .array(CIDR.refine((c) => !overlapsPrivateIpv4(c), { error: "the Key Vault firewall takes public ranges only, not a private (RFC 1918) range" }))
           .default([])
-          .describe("public IP ranges (admins, CI runner egress) allowed through the Key Vault firewall, besides the tenant's trustedIpRanges"),
+          .describe("public IP ranges (admins, CI runner egress) allowed through the Key Vault firewall, besides the tenant's trustedIpRanges (private ones are left out)"),
       })
       .default({ certificateName: "awingu-tls", ldapBindSecretName: "awingu-ldap-bind", allowedIpRanges: [] }),
     bastion: z

@@ -5,6 +5,7 @@
  * state until the names are written here (see README "State backend").
  */
 import { z } from "zod";
+import { storageIpRuleProblem } from "../../constructs/ip-ranges";
 
 export const StateSchema = z
   .strictObject({
@@ -14,10 +15,17 @@ export const StateSchema = z
       .regex(/^st[a-z0-9]{1,22}$/, { error: "must be 3-24 lowercase letters and digits, starting with st" }),
     containerName: z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/).default("tfstate"),
     allowedIpRanges: z
-      .array(z.cidrv4({ error: "must be an IPv4 range in CIDR notation like 198.51.100.0/24" }))
+      .array(
+        z
+          .union([z.ipv4(), z.cidrv4()], { error: "must be a public IPv4 address like 198.51.100.7 or a range in CIDR notation like 198.51.100.0/24" })
+          .superRefine((range, ctx) => {
+            const problem = storageIpRuleProblem(range);
+            if (problem) ctx.addIssue({ code: "custom", message: problem });
+          }),
+      )
       .default([])
       .describe(
-        "public IP ranges (CI runner egress, admins) allowed through the storage firewall, besides the tenant's trustedIpRanges",
+        "public IPv4 addresses (198.51.100.7) and ranges (198.51.100.0/24, /30 or wider) allowed through the storage firewall, besides the tenant's trustedIpRanges; the storage firewall takes no /31, /32 or private (RFC 1918) range",
       ),
     softDeleteRetentionDays: z.number().int().min(7).max(365).default(30).describe("days deleted state blobs and containers can be restored"),
   })
