@@ -113,6 +113,14 @@ describe("werkplek drift", () => {
     expect(r.out).not.toContain("azuread_client_config"); // data sources are reads, not changes
   });
 
+  test("--note puts a visible warning under the heading (the drift workflow: Teams export failed)", async () => {
+    const note = "The Teams policy export failed (see the run log): Teams policies were not compared tonight.";
+    const r = await run("drift", "--title", "Drift: kraainem", "--note", note, plan("kraainem-identity-no-drift.json"));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`^## Drift: kraainem\n\n> ⚠️ The Teams policy export failed .*\n\nNo drift`));
+    expect(JSON.parse((await run("drift", "--json", "--note", note, plan("kraainem-identity-no-drift.json"))).out).notes).toEqual([note]);
+  });
+
   test("--json is machine-readable", async () => {
     const r = await run("drift", "--json", ...ALL);
     const json = JSON.parse(r.out);

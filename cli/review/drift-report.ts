@@ -164,6 +164,12 @@ export interface DriftRenderOptions {
   /** @default "werkplek drift" */
   readonly title?: string;
   readonly maxChars: number;
+  /** Shown as a warning right under the heading (e.g. "the Teams export failed"). */
+  readonly notes?: readonly string[];
+}
+
+function noteLines(opts: DriftRenderOptions): string {
+  return (opts.notes ?? []).map((n) => `> ⚠️ ${n.replace(/\r?\n/g, " ")}\n\n`).join("");
 }
 
 /** Markdown for the drift issue. */
@@ -171,7 +177,7 @@ export function renderDrift(report: DriftReport, opts: DriftRenderOptions): stri
   const n = driftCount(report);
   const risky = driftRiskCount(report);
   const drifted = report.sections.filter((s) => s.items.length > 0);
-  let head = `## ${opts.title ?? "werkplek drift"}\n\n`;
+  let head = `## ${opts.title ?? "werkplek drift"}\n\n` + noteLines(opts);
   // sections are plans, plus the Teams comparison (sectionFromDifferences) when --teams is given
   const plans = report.sections.filter((s) => !s.comparison);
   const comparisons = report.sections.filter((s) => s.comparison);
@@ -223,7 +229,7 @@ function plannedBlock(p: PlanSummary): string {
 
 /** Plan summary for a pull request: changes per stack, with drift only counted. */
 export function renderPlanSummary(report: DriftReport, opts: DriftRenderOptions): string {
-  const head = `## ${opts.title ?? "Plan summary"}\n\n`;
+  const head = `## ${opts.title ?? "Plan summary"}\n\n` + noteLines(opts);
   const blocks: string[] = [];
   for (const p of report.planned) {
     blocks.push(p.changes.length ? plannedBlock(p) : `**${p.title}**: no changes\n\n`);
