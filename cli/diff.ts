@@ -22,7 +22,8 @@ guardrail suppression added (when both sides have cdktf.out/guardrails.json).
 
 Options:
   --base <dir|git-ref>  the old side: a cdktf output folder, or a git ref (e.g. origin/main)
-                        that is synthesized in a temporary worktree
+                        that is synthesized in a temporary worktree (guardrail errors
+                        there, synth exit 1, are fine: the base is what is deployed now)
   --head <dir>          the new side (default: cdktf.out; run 'npm run synth' first)
   --fail-on-risk        exit 1 when any risk flag is raised
   --max-chars <n>       cut the report at n characters, with a note (default: ${COMMENT_LIMIT})

@@ -230,6 +230,23 @@ describe("--base <git ref>", () => {
     expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
   });
 
+  test("guardrail errors on the ref (exit 1 with the output written) still give a base; exit 1 without output does not", () => {
+    const stub = (body: string) => {
+      fs.writeFileSync(path.join(repo, "main.ts"), body);
+      git("commit", "-qam", "stand-in");
+    };
+    stub(app("GRP-Fout") + "process.stderr.write('WP-CA-001 error\\n'); process.exitCode = 1;\n");
+    const base = synthesizeRef("HEAD", repo);
+    try {
+      expect(readStackSet(base.outdir, "--base").stacks["demo-identity"].resource?.azuread_group.g.display_name).toBe("GRP-Fout");
+    } finally {
+      base.cleanup();
+    }
+    stub("process.exit(1);\n");
+    expect(() => synthesizeRef("HEAD", repo)).toThrow(/synthesizing [0-9a-f]{12} failed \(exit 1\)/);
+    expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
+  });
+
   test("a failing synth of the ref is reported, and the worktree is still removed", () => {
     fs.writeFileSync(path.join(repo, "main.ts"), "process.stderr.write('tenants/x.yaml:1:1 name: broken\\n'); process.exit(2);\n");
     git("commit", "-qam", "broken");
