@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { driftCommand } from "../cli/drift";
 import { main } from "../cli/main";
 import { driftCount, driftReport, renderDrift, sectionFromDifferences } from "../cli/review/drift-report";
 import { readPlan, redact } from "../cli/review/plan";
@@ -131,6 +132,41 @@ describe("werkplek drift", () => {
       ["kraainem-identity-plan", 1],
       ["kraainem-remote-access", 4],
     ]);
+  });
+
+  test("a plan entry without string type/name or actions is exit 2 naming the file and the entry, not a crash", async () => {
+    const dir = tempDir();
+    try {
+      const good = { address: "azuread_group.g", type: "azuread_group", name: "g", change: { actions: ["update"], before: {}, after: {} } };
+      for (const [key, entry, message] of [
+        ["resource_drift", { ...good, type: undefined }, 'resource_drift[1] has no string "type"'],
+        ["resource_changes", { ...good, name: 7 }, 'resource_changes[1] has no string "name"'],
+        ["resource_drift", { ...good, change: { actions: "update" } }, 'resource_drift[1] has no "change.actions" list'],
+        ["resource_changes", "x", "resource_changes[1] is not an object"],
+      ] as const) {
+        const file = path.join(dir, "bad.json");
+        fs.writeFileSync(file, JSON.stringify({ format_version: "1.2", [key]: [good, entry] }));
+        const r = await run("drift", file);
+        expect({ code: r.code, err: r.err }).toEqual({ code: 2, err: expect.stringContaining(`${file}: ${message}`) });
+        expect(r.err).not.toMatch(/\n\s+at /);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("an unexpected exception is exit 70 with the stack (never 1, which means drift)", async () => {
+    const spy = jest.spyOn(driftCommand, "run").mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'x')"));
+    try {
+      const r = await run("drift", plan("kraainem-identity-no-drift.json"));
+      expect(r.code).toBe(70);
+      expect(r.err).toContain("werkplek drift: internal error (exit 70): Cannot read properties of undefined (reading 'x')");
+      expect(r.err).toContain("please report it");
+      expect(r.err).toMatch(/\n\s+at /);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await run("--help")).out).toContain("70 internal error");
   });
 
   test("unreadable input exits 2 and names the file", async () => {
