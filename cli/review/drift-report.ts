@@ -5,7 +5,7 @@
  */
 import { AttributeChange, attributeChanges } from "./attributes";
 import { labelOf } from "./labels";
-import { fit, RISK_TITLES } from "./markdown";
+import { fit, headed, RISK_TITLES } from "./markdown";
 import { cell } from "./markdown";
 import { Plan, PlanResource, redact } from "./plan";
 import { Action, Risk, risksOf } from "./risks";
@@ -196,9 +196,9 @@ export function renderDrift(report: DriftReport, opts: DriftRenderOptions): stri
   }
   const blocks: string[] = [];
   const flags = drifted.flatMap((s) => s.items.flatMap((i) => i.risks.map((r) => `- **${RISK_TITLES[r.kind]}** · ${s.title} · ${i.label}: ${r.message}\n`)));
-  if (flags.length) blocks.push("### Security-relevant drift\n\n", ...flags, "\n");
+  if (flags.length) blocks.push(...headed("### Security-relevant drift\n\n", [...flags.slice(0, -1), flags[flags.length - 1] + "\n"]));
   for (const s of drifted) {
-    blocks.push(`### ${s.title}\n\nFrom \`${s.source}\`.\n\n`);
+    const items: string[] = [];
     for (const i of s.items) {
       let b = `#### ${i.kind === "deleted" ? "−" : i.kind === "created" ? "+" : "~"} ${i.label} — ${KIND_TEXT[i.kind]}\n\`${i.address}\`\n\n`;
       for (const r of i.risks) b += `> ⚠️ **${RISK_TITLES[r.kind]}:** ${r.message}\n`;
@@ -207,14 +207,12 @@ export function renderDrift(report: DriftReport, opts: DriftRenderOptions): stri
         b += "| attribute | expected (code / last apply) | live |\n| --- | --- | --- |\n";
         b += i.attributes.map((a) => `| \`${a.path}\` | ${cell(a.before)} | ${cell(a.after)} |`).join("\n") + "\n\n";
       }
-      blocks.push(b);
+      items.push(b);
     }
+    blocks.push(...headed(`### ${s.title}\n\nFrom \`${s.source}\`.\n\n`, items));
   }
   const pending = report.planned.filter((p) => p.changes.length > 0);
-  if (pending.length) {
-    blocks.push(`### Planned changes (code vs state, not drift)\n\n`);
-    for (const p of pending) blocks.push(plannedBlock(p));
-  }
+  blocks.push(...headed(`### Planned changes (code vs state, not drift)\n\n`, pending.map(plannedBlock)));
   return fit(head, blocks, opts.maxChars);
 }
 
