@@ -90,16 +90,27 @@ function withTeams(report: DriftReport, teams?: [string, string]): DriftReport {
   if (!teams) return report;
   const [desiredFile, exportedFile] = teams;
   let differences;
+  let exported;
   try {
-    differences = compareTeamsPolicies(readTeamsDocument(desiredFile), readTeamsDocument(exportedFile));
+    exported = readTeamsDocument(exportedFile);
+    differences = compareTeamsPolicies(readTeamsDocument(desiredFile), exported);
   } catch (e) {
     if (e instanceof TeamsDocumentError) throw new UsageError(`drift: ${e.message}`);
     throw e;
   }
+  // policies the export did not find (absent, or `found: false`): one line each, not a row of nulls per parameter
+  const key = (policyType: string, identity: string) => `${policyType}/${identity.toLowerCase()}`;
+  const present = new Set(exported.policies.filter((p) => p.found !== false).map((p) => key(p.policyType, p.identity)));
   const section = sectionFromDifferences(
     "Teams policies",
     `${desiredFile} ↔ ${exportedFile}`,
-    differences.map((d) => ({ subject: `${d.policyType} ${d.identity}`, parameter: d.parameter, expected: d.desired, actual: d.actual })),
+    differences.map((d) => ({
+      subject: `${d.policyType} ${d.identity}`,
+      parameter: d.parameter,
+      expected: d.desired,
+      actual: d.actual,
+      missing: !/^group(-id)?:/.test(d.identity) && !present.has(key(d.policyType, d.identity)),
+    })),
   );
   return { ...report, sections: [...report.sections, section] };
 }

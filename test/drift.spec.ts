@@ -114,6 +114,41 @@ describe("werkplek drift", () => {
     expect(r.out).not.toContain("azuread_client_config"); // data sources are reads, not changes
   });
 
+  test("a resource masked as a whole (before_sensitive: true) is one hidden row, never its attribute names or values", async () => {
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, "kraainem-remote-access.json");
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          format_version: "1.2",
+          resource_drift: [
+            {
+              address: "azurerm_key_vault_secret.ldap",
+              mode: "managed",
+              type: "azurerm_key_vault_secret",
+              name: "ldap",
+              change: {
+                actions: ["update"],
+                before: { name: "awingu-ldap-bind", value: "Oud-Geheim-1" },
+                after: { name: "awingu-ldap-bind", value: "Nieuw-Geheim-2", extra_attribute: "x" },
+                before_sensitive: true,
+                after_sensitive: { value: true },
+              },
+            },
+          ],
+        }),
+      );
+      const r = await run("drift", file);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain("| `(all attributes)` | `(sensitive value hidden)` | `(sensitive value hidden)` |");
+      expect(r.out.match(/^\| `/gm)).toHaveLength(1);
+      expect(r.out).not.toMatch(/Geheim|extra_attribute/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("--note puts a visible warning under the heading (the drift workflow: Teams export failed)", async () => {
     const note = "The Teams policy export failed (see the run log): Teams policies were not compared tonight.";
     const r = await run("drift", "--title", "Drift: kraainem", "--note", note, plan("kraainem-identity-no-drift.json"));
@@ -224,6 +259,15 @@ describe("werkplek drift --teams", () => {
     expect(r.out).toContain("Teams policies");
     expect(r.out).toMatch(/TeamsMeetingPolicy Global[\s\S]*AllowCloudRecording/);
     expect(r.out).toMatch(/Teams setting loosened/i);
+  });
+
+  test("a policy the export did not find is one line, 'policy not found in the tenant', not a row of nulls per setting", async () => {
+    const r = await drift("--teams", desired, path.join(ROOT, "test/fixtures/teams/export-drifted.json"));
+    const at = r.out.indexOf("#### − TeamsMeetingPolicy Gemeenteraad-Openbaar — policy not found in the tenant\n");
+    expect(at).toBeGreaterThan(0);
+    const block = r.out.slice(at, r.out.indexOf("####", at + 5) === -1 ? undefined : r.out.indexOf("####", at + 5));
+    expect(block).not.toContain("| `");
+    expect(r.out).not.toMatch(/Gemeenteraad-Openbaar:/); // no loosening flags from the missing values
   });
 
   test("the desired document against itself is no drift; plans and --teams combine", async () => {

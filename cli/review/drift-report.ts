@@ -3,7 +3,7 @@
  * `resource_drift` (never from terraform's exit code), in sections that other comparers (the
  * Teams policy export) can add to.
  */
-import { AttributeChange, attributeChanges } from "./attributes";
+import { AttributeChange, attributeChanges, HIDDEN } from "./attributes";
 import { labelOf } from "./labels";
 import { fit, headed, RISK_TITLES } from "./markdown";
 import { cell } from "./markdown";
@@ -22,6 +22,8 @@ export interface DriftItem {
   /** before = what terraform last applied (or the desired value), after = what is live now. */
   readonly attributes: readonly AttributeChange[];
   readonly risks: readonly Risk[];
+  /** Said instead of "changed outside terraform" (e.g. "policy not found in the tenant"). */
+  readonly note?: string;
 }
 
 export interface DriftSection {
@@ -86,11 +88,13 @@ export function driftSection(plan: Plan): DriftSection {
     if (!action) continue;
     const { before, after } = redact(r.change);
     const kind: DriftKind = action === "delete" ? "deleted" : action === "create" ? "created" : "changed";
+    // the provider marked the whole object sensitive: one row, no attribute names or values
+    const whole = r.change.before_sensitive === true || r.change.after_sensitive === true;
     items.push({
       address: r.address,
       label: label(r, before, after),
       kind,
-      attributes: kind === "changed" ? attributeChanges(before, after) : [],
+      attributes: kind !== "changed" ? [] : whole ? [{ path: "(all attributes)", before: HIDDEN, after: HIDDEN }] : attributeChanges(before, after),
       risks: risksOf(r.type, action, before, after).map((risk) =>
         risk.kind === "protected-deleted" ? { ...risk, message: "deleted outside terraform; the next apply creates a new, empty object with a new id" } : risk,
       ),
@@ -125,6 +129,8 @@ export interface Difference {
   readonly expected: unknown;
   /** What is live. */
   readonly actual: unknown;
+  /** The object itself is not in the tenant: said once instead of a row per parameter. */
+  readonly missing?: boolean;
 }
 
 /**
@@ -139,16 +145,21 @@ export function sectionFromDifferences(title: string, source: string, difference
     comparison: true,
     title,
     source,
-    items: [...bySubject].map(([subject, diffs]) => ({
-      address: subject,
-      label: subject,
-      kind: "changed" as const,
-      attributes: diffs.map((d) => ({ path: d.parameter, before: fmt(d.expected), after: fmt(d.actual) })),
-      risks: diffs.flatMap((d) => {
-        const m = teamsLoosening(d.parameter, d.expected, d.actual);
-        return m ? [{ kind: "teams-loosened" as const, message: m }] : [];
-      }),
-    })),
+    items: [...bySubject].map(([subject, diffs]): DriftItem => {
+      if (diffs.every((d) => d.missing)) {
+        return { address: subject, label: subject, kind: "deleted", attributes: [], risks: [], note: "policy not found in the tenant" };
+      }
+      return {
+        address: subject,
+        label: subject,
+        kind: "changed",
+        attributes: diffs.map((d) => ({ path: d.parameter, before: fmt(d.expected), after: fmt(d.actual) })),
+        risks: diffs.flatMap((d) => {
+          const m = teamsLoosening(d.parameter, d.expected, d.actual);
+          return m ? [{ kind: "teams-loosened" as const, message: m }] : [];
+        }),
+      };
+    }),
   };
 }
 
@@ -200,7 +211,7 @@ export function renderDrift(report: DriftReport, opts: DriftRenderOptions): stri
   for (const s of drifted) {
     const items: string[] = [];
     for (const i of s.items) {
-      let b = `#### ${i.kind === "deleted" ? "−" : i.kind === "created" ? "+" : "~"} ${i.label} — ${KIND_TEXT[i.kind]}\n\`${i.address}\`\n\n`;
+      let b = `#### ${i.kind === "deleted" ? "−" : i.kind === "created" ? "+" : "~"} ${i.label} — ${i.note ?? KIND_TEXT[i.kind]}\n\`${i.address}\`\n\n`;
       for (const r of i.risks) b += `> ⚠️ **${RISK_TITLES[r.kind]}:** ${r.message}\n`;
       if (i.risks.length) b += "\n";
       if (i.attributes.length) {
