@@ -17,12 +17,16 @@ controls, state), groups by display name, NSG rules as "allow inbound Tcp 443 fr
 
 Risk flags: a protected resource deleted or replaced, destroy protection removed, a conditional
 access policy weakened (enabled → report-only or disabled, a control removed, an exclusion
-added, its scope narrowed), an NSG rule opened to the internet, a Teams setting loosened, a
-guardrail suppression added (when both sides have cdktf.out/guardrails.json).
+added, its scope narrowed), an NSG rule opened to the internet, a Teams setting loosened, who may
+create Microsoft 365 groups changed, a named location of countries widened, a storage account or
+Key Vault firewall default_action Deny → Allow, a guardrail suppression added (when both sides
+have cdktf.out/guardrails.json). The tenant's break-glass group (from tenants/<tenant>.yaml, when
+present) reads as "the emergency-access group".
 
 Options:
   --base <dir|git-ref>  the old side: a cdktf output folder, or a git ref (e.g. origin/main)
-                        that is synthesized in a temporary worktree
+                        that is synthesized in a temporary worktree (guardrail errors
+                        there, synth exit 1, are fine: the base is what is deployed now)
   --head <dir>          the new side (default: cdktf.out; run 'npm run synth' first)
   --fail-on-risk        exit 1 when any risk flag is raised
   --max-chars <n>       cut the report at n characters, with a note (default: ${COMMENT_LIMIT})

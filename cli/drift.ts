@@ -7,7 +7,7 @@ import { readPlan } from "./review/plan";
 export const driftCommand: Command = {
   name: "drift",
   summary: "drift report from 'terraform show -json' plans (refresh-only or normal)",
-  usage: `Usage: werkplek drift [<plan.json>...] [--teams <desired.json> <exported.json>] [--json] [--summary] [--title <text>] [--max-chars <n>]
+  usage: `Usage: werkplek drift [<plan.json>...] [--teams <desired.json> <exported.json>] [--json] [--summary] [--title <text>] [--note <text>]... [--max-chars <n>]
 
 Reads plans written by 'terraform show -json <planfile>' (best made with 'terraform plan
 -refresh-only -out <planfile>'), one per stack, and reports what changed outside terraform:
@@ -27,6 +27,8 @@ Options:
   --json            print the report as JSON instead of Markdown
   --summary         plan summary for a pull request: changes per stack; exit 0 whatever drifted
   --title <text>    heading of the Markdown report (default: "werkplek drift")
+  --note <text>     a warning shown under the heading (repeatable), e.g. that the Teams export
+                    failed and Teams policies were not compared
   --max-chars <n>   cut the Markdown at n characters, with a note (default: ${COMMENT_LIMIT})
   -h, --help        show this help
 
@@ -36,7 +38,14 @@ file (named in the message).`,
     const { values, positionals } = parseFlags(
       "drift",
       argv,
-      { json: { type: "boolean" }, summary: { type: "boolean" }, teams: { type: "boolean" }, title: { type: "string" }, "max-chars": { type: "string" } },
+      {
+        json: { type: "boolean" },
+        summary: { type: "boolean" },
+        teams: { type: "boolean" },
+        title: { type: "string" },
+        note: { type: "string", multiple: true },
+        "max-chars": { type: "string" },
+      },
       true,
     );
     const { plans, teams } = splitTeamsFiles(argv, positionals);
@@ -48,12 +57,13 @@ file (named in the message).`,
       throw new UsageError(`drift: --max-chars "${values["max-chars"]}" is not allowed; allowed: a whole number of at least 500`);
     }
     const report = withTeams(driftReport(plans.map(readPlan)), teams);
+    const notes = values.note ?? [];
     if (values.json) {
-      io.out(JSON.stringify({ drift: driftCount(report) > 0, drifted: driftCount(report), securityRelevant: driftRiskCount(report), ...report }, null, 2) + "\n");
+      io.out(JSON.stringify({ drift: driftCount(report) > 0, drifted: driftCount(report), securityRelevant: driftRiskCount(report), notes, ...report }, null, 2) + "\n");
     } else if (values.summary) {
-      io.out(renderPlanSummary(report, { title: values.title, maxChars }));
+      io.out(renderPlanSummary(report, { title: values.title, maxChars, notes }));
     } else {
-      io.out(renderDrift(report, { title: values.title, maxChars }));
+      io.out(renderDrift(report, { title: values.title, maxChars, notes }));
     }
     if (values.summary) return 0;
     return driftCount(report) > 0 ? 1 : 0;
@@ -80,16 +90,27 @@ function withTeams(report: DriftReport, teams?: [string, string]): DriftReport {
   if (!teams) return report;
   const [desiredFile, exportedFile] = teams;
   let differences;
+  let exported;
   try {
-    differences = compareTeamsPolicies(readTeamsDocument(desiredFile), readTeamsDocument(exportedFile));
+    exported = readTeamsDocument(exportedFile);
+    differences = compareTeamsPolicies(readTeamsDocument(desiredFile), exported);
   } catch (e) {
     if (e instanceof TeamsDocumentError) throw new UsageError(`drift: ${e.message}`);
     throw e;
   }
+  // policies the export did not find (absent, or `found: false`): one line each, not a row of nulls per parameter
+  const key = (policyType: string, identity: string) => `${policyType}/${identity.toLowerCase()}`;
+  const present = new Set(exported.policies.filter((p) => p.found !== false).map((p) => key(p.policyType, p.identity)));
   const section = sectionFromDifferences(
     "Teams policies",
     `${desiredFile} ↔ ${exportedFile}`,
-    differences.map((d) => ({ subject: `${d.policyType} ${d.identity}`, parameter: d.parameter, expected: d.desired, actual: d.actual })),
+    differences.map((d) => ({
+      subject: `${d.policyType} ${d.identity}`,
+      parameter: d.parameter,
+      expected: d.desired,
+      actual: d.actual,
+      missing: !/^group(-id)?:/.test(d.identity) && !present.has(key(d.policyType, d.identity)),
+    })),
   );
   return { ...report, sections: [...report.sections, section] };
 }

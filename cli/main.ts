@@ -1,6 +1,8 @@
 /**
  * `npx werkplek <command>`: the tools around the synthesized stacks. Exit codes: 0 success,
- * 1 findings or failure, 2 usage or input error (message, no stack trace).
+ * 1 findings or failure, 2 usage or input error (message, no stack trace), 70 internal error
+ * (a bug: message and stack trace). An unexpected exception must never look like exit 1, which
+ * callers read as "findings" or "drift".
  */
 import { Command, CommandIO, processIO, UsageError } from "./command";
 import { docsCommand } from "./docs";
@@ -12,6 +14,9 @@ import { whatifCommand } from "./whatif";
 import { ConfigurationError } from "../constructs/errors";
 import { TenantFileError, UnknownTenantError } from "../tenants/load";
 
+/** Exit code of an unexpected exception (EX_SOFTWARE in sysexits.h). */
+export const EXIT_INTERNAL = 70;
+
 export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, whatifCommand, diffCommand, driftCommand, docsCommand];
 
 function help(): string {
@@ -22,7 +27,8 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}
 
 Run 'werkplek <command> --help' for a command's options.
-Exit codes: 0 success, 1 findings or failure, 2 usage or input error.
+Exit codes: 0 success, 1 findings or failure, 2 usage or input error,
+${EXIT_INTERNAL} internal error (a bug in werkplek: please report it with the output).
 `;
 }
 
@@ -60,6 +66,11 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
       io.err(`werkplek ${name}: configuration that cannot be deployed: ${e.message}\n`);
       return 2;
     }
-    throw e;
+    const error = e instanceof Error ? e : new Error(String(e));
+    io.err(
+      `werkplek ${name}: internal error (exit ${EXIT_INTERNAL}): ${error.message}\n` +
+        `This is a bug in werkplek, not in your input: please report it with this output.\n${error.stack ?? ""}\n`,
+    );
+    return EXIT_INTERNAL;
   }
 }

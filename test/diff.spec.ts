@@ -6,6 +6,7 @@ import { main } from "../cli/main";
 import { compare } from "../cli/review/compare";
 import { synthesizeRef } from "../cli/review/git-synth";
 import { conditionalAccessWeakening, risksOf } from "../cli/review/risks";
+import { renderDiff } from "../cli/review/markdown";
 import { readStackSet } from "../cli/review/stack-set";
 import { buildTenant } from "../stacks/tenant";
 import { kraainemRaw, tempDir, tenantFrom } from "./helpers";
@@ -50,10 +51,10 @@ describe("werkplek diff on hand-made synthesized outputs", () => {
         'protected-replaced | key vault "kv-kraainem-awingu" | destroyed and created again with a new object id',
         expect.stringMatching(/^nsg-internet \| network security group "nsg-kraainem-agw" \| NSG rule "AllowSshBeheer" opens to the internet: allow inbound Tcp 22 from \*/),
         expect.stringMatching(/^nsg-internet \| NSG rule "AllowRdpFromBastion" \| .*3389 from Internet/),
-        'teams-loosened | Graph object "Group.Unified" (settings) | EnableGroupCreation false → true',
-        expect.stringMatching(/^teams-loosened \| desired-state document .*AutoAdmittedUsers EveryoneInCompanyExcludingGuests → Everyone$/),
-        expect.stringMatching(/^teams-loosened \| desired-state document .*AllowedDomainsAsAList allows example.com$/),
-        expect.stringMatching(/^teams-loosened \| desired-state document .*AllowCloudRecording no longer set/),
+        "group-creation | Microsoft 365 group settings (Group.Unified) | EnableGroupCreation false → true: every user may create Microsoft 365 groups and Teams",
+        "teams-loosened | Teams policies | AutoAdmittedUsers EveryoneInCompanyExcludingGuests → Everyone",
+        "teams-loosened | Teams policies | AllowedDomainsAsAList allows example.com",
+        expect.stringMatching(/^teams-loosened \| Teams policies \| AllowCloudRecording no longer set/),
       ]),
     );
     // the existing HTTPS rule and the new report-only policy and council meeting policy are not risks
@@ -62,9 +63,9 @@ describe("werkplek diff on hand-made synthesized outputs", () => {
     expect(result.riskCount).toBe(13);
   });
 
-  test("Markdown: grouped by area in deploy order, policies in words, groups by display name", async () => {
+  test("Markdown: grouped by area in review order (identity, conditional access, Teams, devices, remote access, state), policies in words", async () => {
     const { out } = await run("diff", "--base", BASE, "--head", HEAD);
-    const order = ["### Risk flags", "### Identity", "### Teams", "### Remote access", "### Conditional access", "### Guardrails"].map((h) => out.indexOf(h));
+    const order = ["### Risk flags", "### Identity", "### Conditional access", "### Teams", "### Remote access", "### Guardrails"].map((h) => out.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(out).toContain('#### − group "GRP-Oud-Archief" — deleted');
@@ -74,7 +75,7 @@ describe("werkplek diff on hand-made synthesized outputs", () => {
     expect(out).toContain("| `state` | `enabled` | `enabledForReportingButNotEnforced` |");
     expect(out).toContain("- `AllowRdpFromBastion`: allow inbound Tcp 3389 from Internet to * (priority 200)\n  - was: `AllowRdpFromBastion`: allow inbound Tcp 3389 from 10.20.3.0/26");
     // the asset folder is named after the content hash: the document is updated, not deleted and created
-    expect(out).toContain("#### ~ desired-state document `assets/teams-policies/*/teams-policies.json` — updated");
+    expect(out).toContain("#### ~ Teams policies — updated\n`document assets/teams-policies/*/teams-policies.json`");
     expect(out).toContain('_address changed from `azurerm_key_vault.key-vault`');
     expect(out).toContain('`WP-NET-001` (error) on `kraainem-remote-access` `azurerm_network_security_group.nsg-gateway` is now suppressed: SSH open to the internet — reason: "tijdelijk voor de leverancier"');
   });
@@ -230,10 +231,122 @@ describe("--base <git ref>", () => {
     expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
   });
 
+  test("guardrail errors on the ref (exit 1 with the output written) still give a base; exit 1 without output does not", () => {
+    const stub = (body: string) => {
+      fs.writeFileSync(path.join(repo, "main.ts"), body);
+      git("commit", "-qam", "stand-in");
+    };
+    stub(app("GRP-Fout") + "process.stderr.write('WP-CA-001 error\\n'); process.exitCode = 1;\n");
+    const base = synthesizeRef("HEAD", repo);
+    try {
+      expect(readStackSet(base.outdir, "--base").stacks["demo-identity"].resource?.azuread_group.g.display_name).toBe("GRP-Fout");
+    } finally {
+      base.cleanup();
+    }
+    stub("process.exit(1);\n");
+    expect(() => synthesizeRef("HEAD", repo)).toThrow(/synthesizing [0-9a-f]{12} failed \(exit 1\)/);
+    expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
+  });
+
   test("a failing synth of the ref is reported, and the worktree is still removed", () => {
     fs.writeFileSync(path.join(repo, "main.ts"), "process.stderr.write('tenants/x.yaml:1:1 name: broken\\n'); process.exit(2);\n");
     git("commit", "-qam", "broken");
     expect(() => synthesizeRef("HEAD", repo)).toThrow(/--base HEAD: synthesizing [0-9a-f]{12} failed \(exit 2\):\ntenants\/x.yaml:1:1 name: broken/);
     expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("review wording and the newer risk flags", () => {
+  const set = (stacks: Record<string, Record<string, Record<string, any>>>, documents: Record<string, Record<string, unknown>> = {}) => ({
+    source: "mem",
+    stacks: Object.fromEntries(Object.entries(stacks).map(([name, resource]) => [name, { resource }])),
+    documents,
+  });
+  const none = { emergencyAccessGroup: () => undefined };
+  const groupUnified = (enable: string, allowed: string) => ({
+    url: "groupSettings",
+    body: { templateId: "62375ab9-6b52-47ed-826b-58e47e0e304b", values: [{ name: "EnableGroupCreation", value: enable }, { name: "GroupCreationAllowedGroupId", value: allowed }] },
+  });
+  const flags = (r: ReturnType<typeof compare>) => r.changes.flatMap((c) => c.risks.map((x) => `${x.kind} | ${c.label} | ${x.message}`));
+
+  test("Group.Unified: labelled as Microsoft 365 group settings; the creators group changed or creation opened to everyone is flagged", () => {
+    const before = set({ "demo-collaboration": { msgraph_resource: { s: groupUnified("false", "aaaa") } } });
+    const r = compare(before, set({ "demo-collaboration": { msgraph_resource: { s: groupUnified("false", "bbbb") } } }), none);
+    expect(flags(r)).toEqual(["group-creation | Microsoft 365 group settings (Group.Unified) | GroupCreationAllowedGroupId changed: aaaa → bbbb (who may create groups and Teams)"]);
+    const created = compare(set({}), set({ "demo-collaboration": { msgraph_resource: { s: groupUnified("true", "") } } }), none);
+    expect(flags(created)).toEqual(["group-creation | Microsoft 365 group settings (Group.Unified) | EnableGroupCreation (new) → true: every user may create Microsoft 365 groups and Teams"]);
+  });
+
+  test("a named location of countries gaining a country, and a firewall Deny → Allow, are flagged (synthesized and plan shapes)", () => {
+    const loc = (countries: string[]) => ({ display_name: "Toegelaten landen", country: { countries_and_regions: countries, include_unknown_countries_and_regions: false } });
+    const r = compare(
+      set({ "demo-identity": { azuread_named_location: { l: loc(["BE", "NL"]) } } }),
+      set({ "demo-identity": { azuread_named_location: { l: loc(["BE", "NL", "RU"]) } } }),
+      none,
+    );
+    expect(flags(r)).toEqual(['location-widened | named location "Toegelaten landen" | countries added: RU']);
+    expect(risksOf("azuread_named_location", "update", loc(["BE", "NL"]), loc(["BE"]))).toEqual([]);
+
+    const sa = (action: string) => ({ name: "stkraainemstate", network_rules: { default_action: action, ip_rules: ["198.51.100.7"] } });
+    expect(risksOf("azurerm_storage_account", "update", sa("Deny"), sa("Allow"))).toEqual([
+      { kind: "firewall-opened", message: "network_rules default_action Deny → Allow: the firewall no longer denies by default" },
+    ]);
+    const kv = (action: string) => ({ name: "kv", network_acls: [{ default_action: action, bypass: "AzureServices" }] }); // plan (state) shape
+    expect(risksOf("azurerm_key_vault", "update", kv("Deny"), kv("Allow")).map((x) => x.kind)).toEqual(["firewall-opened"]);
+    expect(risksOf("azurerm_key_vault", "update", kv("Allow"), kv("Deny"))).toEqual([]);
+  });
+
+  test("the deletion text names what goes with the object, per type", () => {
+    expect(risksOf("azuread_group", "delete", { display_name: "g" }, undefined)[0].message).toContain("(memberships, licences, policy assignments)");
+    const ca = risksOf("azuread_conditional_access_policy", "delete", { display_name: "CA" }, undefined)[0].message;
+    expect(ca).toBe("the policy is destroyed: its controls stop applying at once");
+    expect(risksOf("azurerm_storage_account", "delete", { name: "st" }, undefined)[0].message).not.toContain("memberships");
+  });
+
+  test("the Teams apply step reads 'Teams policies are applied again (PowerShell)' without asset paths or the document hash", async () => {
+    const step = (hash: string, sha: string, group: string) => ({
+      provisioner: [{ "local-exec": { command: `assets/teams-policies_script_1/${hash}/Apply-TeamsPolicies.ps1`, interpreter: ["pwsh", "-File"], environment: { werkplek_teams_policies: `assets/doc/${hash}/teams-policies.json`, werkplek_group_raad: group } } }],
+      triggers_replace: { teams_policies_sha256: sha, werkplek_group_raad: group },
+    });
+    const r = compare(
+      set({ "demo-collaboration": { terraform_data: { apply: step("AAAA", "1111", "g-1") } } }),
+      set({ "demo-collaboration": { terraform_data: { apply: step("BBBB", "2222", "g-2") } } }),
+      none,
+    );
+    expect(r.changes).toHaveLength(1);
+    const c = r.changes[0];
+    expect(c.label).toBe("Teams policies are applied again (PowerShell)");
+    expect(c.notes).toEqual(["because the Teams policies changed (see Teams policies)"]);
+    expect(c.attributes.map((a) => `${a.path}: ${a.before} → ${a.after}`)).toEqual([
+      "provisioner.local-exec.environment.werkplek_group_raad: g-1 → g-2",
+      "triggers_replace.werkplek_group_raad: g-1 → g-2",
+    ]);
+    expect(JSON.stringify(c)).not.toMatch(/assets\/|sha256|1111|2222/);
+  });
+
+  test("the emergency-access group is named in conditional access descriptions (from the tenant file, or tolerant without it)", () => {
+    const policy = (groups: string[]) => ({
+      display_name: "CA",
+      state: "enabled",
+      conditions: { users: { included_users: ["All"], excluded_groups: groups }, applications: { included_applications: ["All"] }, client_app_types: ["all"] },
+      grant_controls: { operator: "OR", built_in_controls: ["mfa"] },
+    });
+    const bg = "00000000-0000-0000-0000-0000000000c1"; // tenants/kraainem.yaml breakGlass.groupObjectId
+    const base = (tenant: string) => set({ [`${tenant}-conditional-access`]: { azuread_conditional_access_policy: { p: policy([]) } } });
+    const head = (tenant: string) => set({ [`${tenant}-conditional-access`]: { azuread_conditional_access_policy: { p: policy([bg]) } } });
+    const fromFile = compare(base("kraainem"), head("kraainem"));
+    expect(fromFile.changes[0].words?.after).toContain("**Who:** all users, except groups the emergency-access group");
+    expect(fromFile.changes[0].risks.map((x) => x.message)).toEqual(["exclusion added: groups the emergency-access group"]);
+    const noFile = compare(base("nergens"), head("nergens"));
+    expect(noFile.changes[0].words?.after).toContain(`**Who:** all users, except groups ${bg}`);
+  });
+
+  test("a cut never leaves an area heading without its first change", () => {
+    const big = (n: number) => ({ display_name: `GRP-${n}`, ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`attribute_${i}`, "x".repeat(150)])) });
+    const r = compare(set({}), set({ "demo-identity": { azuread_group: { a: big(1), b: big(2) } }, "demo-devices": { azurerm_resource_group: { rg: { name: "rg" } } } }), none);
+    const out = renderDiff(r, { baseName: "b", headName: "h", maxChars: 1200 });
+    expect(out).toContain("Output cut at 1,200 characters");
+    expect(out).not.toContain("### Identity");
+    for (const m of out.matchAll(/### [^\n]+\n\n/g)) expect(out.slice(m.index! + m[0].length)).toMatch(/^(####|- )/);
   });
 });

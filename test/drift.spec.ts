@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { driftCommand } from "../cli/drift";
 import { main } from "../cli/main";
 import { driftCount, driftReport, renderDrift, sectionFromDifferences } from "../cli/review/drift-report";
 import { readPlan, redact } from "../cli/review/plan";
@@ -113,6 +114,49 @@ describe("werkplek drift", () => {
     expect(r.out).not.toContain("azuread_client_config"); // data sources are reads, not changes
   });
 
+  test("a resource masked as a whole (before_sensitive: true) is one hidden row, never its attribute names or values", async () => {
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, "kraainem-remote-access.json");
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          format_version: "1.2",
+          resource_drift: [
+            {
+              address: "azurerm_key_vault_secret.ldap",
+              mode: "managed",
+              type: "azurerm_key_vault_secret",
+              name: "ldap",
+              change: {
+                actions: ["update"],
+                before: { name: "awingu-ldap-bind", value: "Oud-Geheim-1" },
+                after: { name: "awingu-ldap-bind", value: "Nieuw-Geheim-2", extra_attribute: "x" },
+                before_sensitive: true,
+                after_sensitive: { value: true },
+              },
+            },
+          ],
+        }),
+      );
+      const r = await run("drift", file);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain("| `(all attributes)` | `(sensitive value hidden)` | `(sensitive value hidden)` |");
+      expect(r.out.match(/^\| `/gm)).toHaveLength(1);
+      expect(r.out).not.toMatch(/Geheim|extra_attribute/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("--note puts a visible warning under the heading (the drift workflow: Teams export failed)", async () => {
+    const note = "The Teams policy export failed (see the run log): Teams policies were not compared tonight.";
+    const r = await run("drift", "--title", "Drift: kraainem", "--note", note, plan("kraainem-identity-no-drift.json"));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`^## Drift: kraainem\n\n> ⚠️ The Teams policy export failed .*\n\nNo drift`));
+    expect(JSON.parse((await run("drift", "--json", "--note", note, plan("kraainem-identity-no-drift.json"))).out).notes).toEqual([note]);
+  });
+
   test("--json is machine-readable", async () => {
     const r = await run("drift", "--json", ...ALL);
     const json = JSON.parse(r.out);
@@ -123,6 +167,41 @@ describe("werkplek drift", () => {
       ["kraainem-identity-plan", 1],
       ["kraainem-remote-access", 4],
     ]);
+  });
+
+  test("a plan entry without string type/name or actions is exit 2 naming the file and the entry, not a crash", async () => {
+    const dir = tempDir();
+    try {
+      const good = { address: "azuread_group.g", type: "azuread_group", name: "g", change: { actions: ["update"], before: {}, after: {} } };
+      for (const [key, entry, message] of [
+        ["resource_drift", { ...good, type: undefined }, 'resource_drift[1] has no string "type"'],
+        ["resource_changes", { ...good, name: 7 }, 'resource_changes[1] has no string "name"'],
+        ["resource_drift", { ...good, change: { actions: "update" } }, 'resource_drift[1] has no "change.actions" list'],
+        ["resource_changes", "x", "resource_changes[1] is not an object"],
+      ] as const) {
+        const file = path.join(dir, "bad.json");
+        fs.writeFileSync(file, JSON.stringify({ format_version: "1.2", [key]: [good, entry] }));
+        const r = await run("drift", file);
+        expect({ code: r.code, err: r.err }).toEqual({ code: 2, err: expect.stringContaining(`${file}: ${message}`) });
+        expect(r.err).not.toMatch(/\n\s+at /);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("an unexpected exception is exit 70 with the stack (never 1, which means drift)", async () => {
+    const spy = jest.spyOn(driftCommand, "run").mockRejectedValue(new TypeError("Cannot read properties of undefined (reading 'x')"));
+    try {
+      const r = await run("drift", plan("kraainem-identity-no-drift.json"));
+      expect(r.code).toBe(70);
+      expect(r.err).toContain("werkplek drift: internal error (exit 70): Cannot read properties of undefined (reading 'x')");
+      expect(r.err).toContain("please report it");
+      expect(r.err).toMatch(/\n\s+at /);
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await run("--help")).out).toContain("70 internal error");
   });
 
   test("unreadable input exits 2 and names the file", async () => {
@@ -180,6 +259,15 @@ describe("werkplek drift --teams", () => {
     expect(r.out).toContain("Teams policies");
     expect(r.out).toMatch(/TeamsMeetingPolicy Global[\s\S]*AllowCloudRecording/);
     expect(r.out).toMatch(/Teams setting loosened/i);
+  });
+
+  test("a policy the export did not find is one line, 'policy not found in the tenant', not a row of nulls per setting", async () => {
+    const r = await drift("--teams", desired, path.join(ROOT, "test/fixtures/teams/export-drifted.json"));
+    const at = r.out.indexOf("#### − TeamsMeetingPolicy Gemeenteraad-Openbaar — policy not found in the tenant\n");
+    expect(at).toBeGreaterThan(0);
+    const block = r.out.slice(at, r.out.indexOf("####", at + 5) === -1 ? undefined : r.out.indexOf("####", at + 5));
+    expect(block).not.toContain("| `");
+    expect(r.out).not.toMatch(/Gemeenteraad-Openbaar:/); // no loosening flags from the missing values
   });
 
   test("the desired document against itself is no drift; plans and --teams combine", async () => {

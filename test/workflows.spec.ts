@@ -89,6 +89,17 @@ describe("workflow security", () => {
     for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
   });
 
+  test.each(FILES)("%s: jobs that talk to Azure run on the configurable runner (fixed egress IP for the firewalls); setup-node 22", (file) => {
+    const wf = yaml(file);
+    for (const [name, job] of Object.entries<any>(wf.jobs)) {
+      const azure = job.permissions["id-token"] === "write";
+      expect({ name, runsOn: job["runs-on"] }).toEqual({ name, runsOn: azure ? "${{ vars.WERKPLEK_RUNNER || 'ubuntu-latest' }}" : "ubuntu-latest" });
+      for (const step of job.steps ?? []) {
+        if (String(step.uses ?? "").startsWith("actions/setup-node@")) expect(step.with["node-version"]).toBe(22);
+      }
+    }
+  });
+
   test("deploy and drift share one concurrency group per tenant and never cancel a run", () => {
     for (const file of ["deploy.yml", "drift.yml"]) {
       const job = Object.values<any>(yaml(file).jobs).find((j) => j.permissions["id-token"]);
@@ -372,4 +383,131 @@ test("teams-export.sh: without the teams_group_ids output yet, it warns and stil
   expect(r.stdout).toContain("::warning::demo-collaboration has no output teams_group_ids yet");
   expect(fs.readFileSync(path.join(dir, "log"), "utf8")).toContain("pwsh -NoProfile");
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A step's `run` script, run as GitHub runs it (`bash -e`) in `cwd` with stub commands. */
+function runStep(script: string, cwd: string, env: NodeJS.ProcessEnv) {
+  const file = path.join(cwd, "step.sh");
+  fs.writeFileSync(file, script);
+  return spawnSync("bash", ["--noprofile", "--norc", "-e", file], { cwd, env, encoding: "utf8" });
+}
+const step = (file: string, job: string, name: RegExp | string) =>
+  (yaml(file).jobs[job].steps as any[]).find((s) => (typeof name === "string" ? s.id === name : name.test(s.name ?? s.run ?? "")));
+
+describe("pr: guardrail errors (synth exit 1) still give a diff and a comment, and fail the run after it", () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir("werkplek-pr-")));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const synth = (code: number) => {
+    const out = path.join(dir, "output");
+    fs.writeFileSync(out, "");
+    const r = runStep(step("pr.yml", "review", "synth").run, dir, { ...stubs(dir, { npm: `exit ${code}` }), GITHUB_OUTPUT: out });
+    return { status: r.status, output: fs.readFileSync(out, "utf8") };
+  };
+
+  test("review: exit 1 continues (check and diff follow) and is passed on; exit 2 stops the job", () => {
+    expect(synth(0)).toEqual({ status: 0, output: "code=0\n" });
+    expect(synth(1)).toEqual({ status: 0, output: "code=1\n" });
+    expect(synth(2).status).not.toBe(0);
+    const ids = (yaml("pr.yml").jobs.review.steps as any[]).map((s) => s.id ?? s.run ?? s.uses);
+    expect(ids.indexOf("synth")).toBeLessThan(ids.indexOf("check"));
+    expect(yaml("pr.yml").jobs.review.outputs.synth).toBe("${{ steps.synth.outputs.code }}");
+  });
+
+  test("plan: exit 1 continues, exit 2 stops", () => {
+    const s = step("pr.yml", "plan", /^Synthesize/);
+    expect(runStep(s.run, dir, stubs(dir, { npm: "exit 1" })).status).toBe(0);
+    expect(runStep(s.run, dir, stubs(dir, { npm: "exit 2" })).status).not.toBe(0);
+  });
+
+  test("comment: the last step fails the run on a synth or check error, after the sticky comment", () => {
+    const steps = yaml("pr.yml").jobs.comment.steps as any[];
+    const last = steps[steps.length - 1];
+    expect(last.if).toBe("${{ needs.review.outputs.synth != '0' || needs.review.outputs.checks != '0' }}");
+    expect(last.run).toContain("exit 1");
+    expect(steps[steps.length - 2].run).toContain('.github/scripts/sticky-comment.sh "$PR" comment.md');
+  });
+});
+
+describe("drift: a failing Teams export does not hide the terraform drift", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempDir("werkplek-drift-step-");
+    fs.symlinkSync(path.join(ROOT, ".github"), path.join(dir, ".github"));
+    fs.mkdirSync(path.join(dir, "plans"));
+    fs.writeFileSync(path.join(dir, "plans", "demo-identity.json"), "{}");
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const report = (teamsExport: string) => {
+    const r = runStep(step("drift.yml", "drift", /^Drift report/).run, dir, {
+      ...stubs(dir, { npx: 'echo "## Drift: demo"; exit 1', gh: "" }),
+      TENANT: "demo",
+      TEAMS_EXPORT: teamsExport,
+      GITHUB_STEP_SUMMARY: path.join(dir, "summary"),
+    });
+    return { status: r.status, npx: fs.readFileSync(path.join(dir, "log"), "utf8").split("\n").find((l) => l.startsWith("npx ")) };
+  };
+
+  test("the export step may fail; the report then carries a note and the job fails after the issue", () => {
+    expect(step("drift.yml", "drift", "teams")["continue-on-error"]).toBe(true);
+    const failed = report("failure");
+    expect(failed.status).toBe(0);
+    expect(failed.npx).toContain("--note The Teams policy export failed");
+    expect(failed.npx).toContain("plans/demo-identity.json");
+    expect(failed.npx).not.toContain("--teams");
+    expect(fs.readFileSync(path.join(dir, "log"), "utf8")).toContain("gh issue create --title werkplek drift: demo");
+    fs.rmSync(path.join(dir, "log"));
+    expect(report("success").npx).not.toContain("--note");
+    const steps = yaml("drift.yml").jobs.drift.steps as any[];
+    const fail = steps.findIndex((s) => s.if === "${{ steps.teams.outcome == 'failure' }}");
+    expect(fail).toBeGreaterThan(steps.findIndex((s) => /^Drift report/.test(s.name ?? "")));
+  });
+});
+
+describe("the comment stays under GitHub's limit, cut by characters with a visible note", () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir("werkplek-comment-")));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const chars = (s: string) => [...s].length;
+
+  test("cut.sh: short text unchanged; long text cut to the budget without splitting a character, with a note", () => {
+    fs.writeFileSync(path.join(dir, "short.md"), "kort ✓\n");
+    expect(execFileSync("bash", [path.join(SCRIPTS, "cut.sh"), "100", "short.md"], { cwd: dir, encoding: "utf8" })).toBe("kort ✓\n");
+    fs.writeFileSync(path.join(dir, "long.md"), "é→".repeat(5000)); // 2-byte and 3-byte characters
+    const out = execFileSync("bash", [path.join(SCRIPTS, "cut.sh"), "1001", "long.md"], { cwd: dir, encoding: "utf8" });
+    expect(chars(out)).toBeLessThanOrEqual(1001);
+    expect(chars(out)).toBeGreaterThan(800);
+    expect(out).not.toContain("\uFFFD");
+    expect(out).toMatch(/^(é→)+é?\n\n> ✂️ cut: long\.md is 10000 characters/);
+  });
+
+  test("review-comment.sh + sticky-comment.sh: oversized parts and many tenants still give one comment under 65,000 characters", () => {
+    const a = path.join(dir, "artifacts");
+    fs.mkdirSync(a);
+    fs.writeFileSync(path.join(a, "diff.md"), "## werkplek diff\n\n" + "| `ä` | ✓ |\n".repeat(6000));
+    fs.writeFileSync(path.join(a, "guardrails.md"), "| regel | ✗ |\n".repeat(3000));
+    for (const t of ["a", "b", "c"]) fs.writeFileSync(path.join(a, `plan-${t}.md`), `## Plan: ${t}\n\n` + "- ± groep é\n".repeat(2000));
+    const comment = execFileSync("bash", [path.join(SCRIPTS, "review-comment.sh"), "artifacts", "success"], { cwd: dir, encoding: "utf8" });
+    expect(chars(comment)).toBeLessThan(65_000);
+    expect(comment.match(/✂️ cut: /g)).toHaveLength(5);
+    for (const h of ["## werkplek diff", "## Guardrails", "## Plan: a", "## Plan: b", "## Plan: c"]) expect(comment).toContain(h);
+    // the last resort: a comment file over the limit is cut too, with the note
+    fs.writeFileSync(path.join(dir, "comment.md"), "ü".repeat(70_000));
+    const r = spawnSync("bash", [path.join(SCRIPTS, "sticky-comment.sh"), "7", "comment.md"], {
+      cwd: dir,
+      env: { ...stubs(dir, { gh: 'if [[ "$1" == pr ]]; then printf "%s" "$5" >"$STUB_BODY"; fi' }), STUB_BODY: path.join(dir, "body"), GITHUB_REPOSITORY: "o/r" },
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(0);
+    const body = fs.readFileSync(path.join(dir, "body"), "utf8");
+    expect(chars(body)).toBeLessThanOrEqual(65_000);
+    expect(body).toMatch(/^<!-- werkplek-review -->\nü+\n\n> ✂️ cut: comment\.md is 70000 characters/);
+  });
+
+  test("missing artifacts are named", () => {
+    fs.mkdirSync(path.join(dir, "artifacts"));
+    const comment = execFileSync("bash", [path.join(SCRIPTS, "review-comment.sh"), "artifacts", "failure"], { cwd: dir, encoding: "utf8" });
+    expect(comment).toContain("Not available: the review job failed before the diff.");
+    expect(comment).toContain("Not available (plan job: failure).");
+  });
 });

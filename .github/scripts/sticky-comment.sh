@@ -8,7 +8,8 @@ set -euo pipefail
 pr="${1:?usage: sticky-comment.sh <pr number> <comment.md>}"
 file="${2:?usage: sticky-comment.sh <pr number> <comment.md>}"
 marker="<!-- werkplek-review -->"
-body="$(printf '%s\n' "$marker"; head -c 64000 "$file")"
+# GitHub takes at most 65,536 characters; cut.sh cuts by characters, with a visible note.
+body="$(printf '%s\n' "$marker"; "$(dirname "$0")/cut.sh" $((65000 - ${#marker} - 1)) "$file")"
 
 id="$(gh api "repos/$GITHUB_REPOSITORY/issues/$pr/comments" --paginate --jq ".[] | select(.body | startswith(\"$marker\")) | .id" | head -n 1)"
 if [[ -n "$id" ]]; then

@@ -5,10 +5,11 @@
 import { Area } from "../../constructs/werkplek-stack";
 import { AttributeChange, attributeChanges } from "./attributes";
 import { describeConditionalAccess, describeNsgRule, nsgRules } from "./describe";
-import { humanize, labelOf } from "./labels";
+import { documentLabel, humanize, isTeamsApplyStep, labelOf } from "./labels";
 import { Action, findingKey, Risk, risksOf, teamsLoosenings } from "./risks";
 import { areaOf, GuardrailFinding, StackSet, tenantOf } from "./stack-set";
 import { isObject, jsonEqual, JsonObject, one } from "./values";
+import { loadTenant } from "../../tenants/load";
 
 export interface ResourceChange {
   readonly stack: string;
@@ -92,16 +93,41 @@ function identity(type: string, config: JsonObject): string | undefined {
   return typeof name === "string" ? `${type} ${name}` : undefined;
 }
 
-export function compare(base: StackSet, head: StackSet): DiffResult {
+export interface CompareOptions {
+  /**
+   * The object id of a tenant's emergency-access (break-glass) group, shown as "the emergency-access
+   * group". Default: from the tenant file (`breakGlass.groupObjectId`); none when it cannot be read.
+   */
+  readonly emergencyAccessGroup?: (tenant: string) => string | undefined;
+}
+
+export const EMERGENCY_ACCESS_GROUP = "the emergency-access group";
+
+/** The break-glass group id from `tenants/<tenant>.yaml`; undefined when the file is absent or invalid. */
+export function emergencyAccessGroupFromTenantFile(tenant: string): string | undefined {
+  try {
+    return loadTenant(tenant).breakGlass.groupObjectId;
+  } catch {
+    return undefined; // a diff of outputs without their tenant file still works, with the raw id
+  }
+}
+
+export function compare(base: StackSet, head: StackSet, opts: CompareOptions = {}): DiffResult {
   const changes: ResourceChange[] = [];
   const stacks = [...new Set([...Object.keys(base.stacks), ...Object.keys(head.stacks)])].sort();
+  const emergencyOf = opts.emergencyAccessGroup ?? emergencyAccessGroupFromTenantFile;
+  const emergency = new Map<string, string | undefined>();
   for (const stack of stacks) {
+    const tenant = tenantOf(stack);
+    if (!emergency.has(tenant)) emergency.set(tenant, emergencyOf(tenant));
+    const breakGlass = emergency.get(tenant);
+    const named = (set: StackSet) => (s: string) => (breakGlass && s === breakGlass ? EMERGENCY_ACCESS_GROUP : humanize(s, stack, set));
     const ctx = {
       stack,
-      tenant: tenantOf(stack),
+      tenant,
       area: areaOf(stack) ?? ("other" as const),
-      hzBefore: (s: string) => humanize(s, stack, base),
-      hzAfter: (s: string) => humanize(s, stack, head),
+      hzBefore: named(base),
+      hzAfter: named(head),
     };
     const b = resourcesOf(base, stack);
     const h = resourcesOf(head, stack);
@@ -182,6 +208,7 @@ function resourceChange(
   notes: string[],
 ): ResourceChange {
   const label = after ? labelOf(type, name, after, ctx.hzAfter) : labelOf(type, name, before, ctx.hzBefore);
+  if (isTeamsApplyStep(type, after ?? before)) return teamsApplyStep(ctx, address, type, action, before, after, notes);
   return {
     stack: ctx.stack,
     tenant: ctx.tenant,
@@ -194,6 +221,42 @@ function resourceChange(
     attributes: action === "delete" ? [] : attributeChanges(before, after, ctx),
     risks: risksOf(type, action, before, after, ctx.hzAfter),
     notes,
+  };
+}
+
+/**
+ * The step that runs Apply-TeamsPolicies.ps1: said in words. Its asset paths and the document's
+ * sha256 change with every Teams policy change (the Teams policies document shows what changed),
+ * so only the other rows (group ids passed to the script) are listed.
+ */
+function teamsApplyStep(
+  ctx: StackContext,
+  address: string,
+  type: string,
+  action: Action,
+  before: JsonObject | undefined,
+  after: JsonObject | undefined,
+  notes: string[],
+): ResourceChange {
+  const all = action === "delete" ? [] : attributeChanges(before, after, ctx);
+  const noise = (a: AttributeChange) => /sha256$/.test(a.path) || [a.before, a.after].every((v) => v === undefined || /^assets\//.test(v));
+  const label =
+    action === "delete" ? "Teams policies apply step (PowerShell)" : action === "create" ? "Teams policies are applied (PowerShell)" : "Teams policies are applied again (PowerShell)";
+  const documentChanged = all.some((a) => /sha256$/.test(a.path));
+  return {
+    stack: ctx.stack,
+    tenant: ctx.tenant,
+    area: ctx.area,
+    address,
+    type,
+    label,
+    action,
+    attributes: all.filter((a) => !noise(a)),
+    risks: risksOf(type, action, before, after, ctx.hzAfter),
+    notes: [
+      ...(action === "replace" || action === "update" ? notes.filter((n) => !n.startsWith("replaced: ")) : notes),
+      ...(documentChanged ? ["because the Teams policies changed (see Teams policies)"] : []),
+    ],
   };
 }
 
@@ -222,7 +285,7 @@ function documentChanges(ctx: StackContext, before: Record<string, unknown>, aft
       ...ctx,
       address: `document ${key}`,
       type: "document",
-      label: `desired-state document \`${key}\``,
+      label: documentLabel(key),
       action,
       attributes: attributeChanges(b, a),
       risks: b !== undefined && a !== undefined ? teamsLoosenings(b, a).map((message) => ({ kind: "teams-loosened" as const, message })) : [],

@@ -3,9 +3,9 @@
  * `resource_drift` (never from terraform's exit code), in sections that other comparers (the
  * Teams policy export) can add to.
  */
-import { AttributeChange, attributeChanges } from "./attributes";
+import { AttributeChange, attributeChanges, HIDDEN } from "./attributes";
 import { labelOf } from "./labels";
-import { fit, RISK_TITLES } from "./markdown";
+import { fit, headed, RISK_TITLES } from "./markdown";
 import { cell } from "./markdown";
 import { Plan, PlanResource, redact } from "./plan";
 import { Action, Risk, risksOf } from "./risks";
@@ -22,6 +22,8 @@ export interface DriftItem {
   /** before = what terraform last applied (or the desired value), after = what is live now. */
   readonly attributes: readonly AttributeChange[];
   readonly risks: readonly Risk[];
+  /** Said instead of "changed outside terraform" (e.g. "policy not found in the tenant"). */
+  readonly note?: string;
 }
 
 export interface DriftSection {
@@ -86,11 +88,13 @@ export function driftSection(plan: Plan): DriftSection {
     if (!action) continue;
     const { before, after } = redact(r.change);
     const kind: DriftKind = action === "delete" ? "deleted" : action === "create" ? "created" : "changed";
+    // the provider marked the whole object sensitive: one row, no attribute names or values
+    const whole = r.change.before_sensitive === true || r.change.after_sensitive === true;
     items.push({
       address: r.address,
       label: label(r, before, after),
       kind,
-      attributes: kind === "changed" ? attributeChanges(before, after) : [],
+      attributes: kind !== "changed" ? [] : whole ? [{ path: "(all attributes)", before: HIDDEN, after: HIDDEN }] : attributeChanges(before, after),
       risks: risksOf(r.type, action, before, after).map((risk) =>
         risk.kind === "protected-deleted" ? { ...risk, message: "deleted outside terraform; the next apply creates a new, empty object with a new id" } : risk,
       ),
@@ -125,6 +129,8 @@ export interface Difference {
   readonly expected: unknown;
   /** What is live. */
   readonly actual: unknown;
+  /** The object itself is not in the tenant: said once instead of a row per parameter. */
+  readonly missing?: boolean;
 }
 
 /**
@@ -139,16 +145,21 @@ export function sectionFromDifferences(title: string, source: string, difference
     comparison: true,
     title,
     source,
-    items: [...bySubject].map(([subject, diffs]) => ({
-      address: subject,
-      label: subject,
-      kind: "changed" as const,
-      attributes: diffs.map((d) => ({ path: d.parameter, before: fmt(d.expected), after: fmt(d.actual) })),
-      risks: diffs.flatMap((d) => {
-        const m = teamsLoosening(d.parameter, d.expected, d.actual);
-        return m ? [{ kind: "teams-loosened" as const, message: m }] : [];
-      }),
-    })),
+    items: [...bySubject].map(([subject, diffs]): DriftItem => {
+      if (diffs.every((d) => d.missing)) {
+        return { address: subject, label: subject, kind: "deleted", attributes: [], risks: [], note: "policy not found in the tenant" };
+      }
+      return {
+        address: subject,
+        label: subject,
+        kind: "changed",
+        attributes: diffs.map((d) => ({ path: d.parameter, before: fmt(d.expected), after: fmt(d.actual) })),
+        risks: diffs.flatMap((d) => {
+          const m = teamsLoosening(d.parameter, d.expected, d.actual);
+          return m ? [{ kind: "teams-loosened" as const, message: m }] : [];
+        }),
+      };
+    }),
   };
 }
 
@@ -164,6 +175,12 @@ export interface DriftRenderOptions {
   /** @default "werkplek drift" */
   readonly title?: string;
   readonly maxChars: number;
+  /** Shown as a warning right under the heading (e.g. "the Teams export failed"). */
+  readonly notes?: readonly string[];
+}
+
+function noteLines(opts: DriftRenderOptions): string {
+  return (opts.notes ?? []).map((n) => `> ⚠️ ${n.replace(/\r?\n/g, " ")}\n\n`).join("");
 }
 
 /** Markdown for the drift issue. */
@@ -171,7 +188,7 @@ export function renderDrift(report: DriftReport, opts: DriftRenderOptions): stri
   const n = driftCount(report);
   const risky = driftRiskCount(report);
   const drifted = report.sections.filter((s) => s.items.length > 0);
-  let head = `## ${opts.title ?? "werkplek drift"}\n\n`;
+  let head = `## ${opts.title ?? "werkplek drift"}\n\n` + noteLines(opts);
   // sections are plans, plus the Teams comparison (sectionFromDifferences) when --teams is given
   const plans = report.sections.filter((s) => !s.comparison);
   const comparisons = report.sections.filter((s) => s.comparison);
@@ -190,25 +207,23 @@ export function renderDrift(report: DriftReport, opts: DriftRenderOptions): stri
   }
   const blocks: string[] = [];
   const flags = drifted.flatMap((s) => s.items.flatMap((i) => i.risks.map((r) => `- **${RISK_TITLES[r.kind]}** · ${s.title} · ${i.label}: ${r.message}\n`)));
-  if (flags.length) blocks.push("### Security-relevant drift\n\n", ...flags, "\n");
+  if (flags.length) blocks.push(...headed("### Security-relevant drift\n\n", [...flags.slice(0, -1), flags[flags.length - 1] + "\n"]));
   for (const s of drifted) {
-    blocks.push(`### ${s.title}\n\nFrom \`${s.source}\`.\n\n`);
+    const items: string[] = [];
     for (const i of s.items) {
-      let b = `#### ${i.kind === "deleted" ? "−" : i.kind === "created" ? "+" : "~"} ${i.label} — ${KIND_TEXT[i.kind]}\n\`${i.address}\`\n\n`;
+      let b = `#### ${i.kind === "deleted" ? "−" : i.kind === "created" ? "+" : "~"} ${i.label} — ${i.note ?? KIND_TEXT[i.kind]}\n\`${i.address}\`\n\n`;
       for (const r of i.risks) b += `> ⚠️ **${RISK_TITLES[r.kind]}:** ${r.message}\n`;
       if (i.risks.length) b += "\n";
       if (i.attributes.length) {
         b += "| attribute | expected (code / last apply) | live |\n| --- | --- | --- |\n";
         b += i.attributes.map((a) => `| \`${a.path}\` | ${cell(a.before)} | ${cell(a.after)} |`).join("\n") + "\n\n";
       }
-      blocks.push(b);
+      items.push(b);
     }
+    blocks.push(...headed(`### ${s.title}\n\nFrom \`${s.source}\`.\n\n`, items));
   }
   const pending = report.planned.filter((p) => p.changes.length > 0);
-  if (pending.length) {
-    blocks.push(`### Planned changes (code vs state, not drift)\n\n`);
-    for (const p of pending) blocks.push(plannedBlock(p));
-  }
+  blocks.push(...headed(`### Planned changes (code vs state, not drift)\n\n`, pending.map(plannedBlock)));
   return fit(head, blocks, opts.maxChars);
 }
 
@@ -223,7 +238,7 @@ function plannedBlock(p: PlanSummary): string {
 
 /** Plan summary for a pull request: changes per stack, with drift only counted. */
 export function renderPlanSummary(report: DriftReport, opts: DriftRenderOptions): string {
-  const head = `## ${opts.title ?? "Plan summary"}\n\n`;
+  const head = `## ${opts.title ?? "Plan summary"}\n\n` + noteLines(opts);
   const blocks: string[] = [];
   for (const p of report.planned) {
     blocks.push(p.changes.length ? plannedBlock(p) : `**${p.title}**: no changes\n\n`);

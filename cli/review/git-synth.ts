@@ -31,7 +31,8 @@ export function resolveRef(cwd: string, ref: string): string | undefined {
 
 /**
  * Checks out `ref` into a temporary worktree and runs its app (`node -r ./bin/register.js main.ts`,
- * as `npm run synth` does) with `CDKTF_OUTDIR` pointing into the temporary folder.
+ * as `npm run synth` does) with `CDKTF_OUTDIR` pointing into the temporary folder. Exit 0, or exit 1
+ * (guardrail errors) when `<outdir>/stacks` was written, is a usable base; anything else is an error.
  */
 export function synthesizeRef(ref: string, cwd: string = process.cwd()): SynthesizedRef {
   const commit = resolveRef(cwd, ref);
@@ -59,7 +60,10 @@ export function synthesizeRef(ref: string, cwd: string = process.cwd()): Synthes
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
-    if (run.status !== 0) {
+    // Exit 1 is the synth's "guardrail errors": the output is complete, only the checks failed. A
+    // pull request that fixes such an error on the base branch must still get its diff.
+    const guardrailErrorsOnly = run.status === 1 && fs.existsSync(path.join(outdir, "stacks"));
+    if (run.status !== 0 && !guardrailErrorsOnly) {
       const why = (run.stderr || run.stdout || run.error?.message || "").trim().split("\n").slice(-8).join("\n");
       throw new UsageError(`diff: --base ${ref}: synthesizing ${commit.slice(0, 12)} failed (exit ${run.status}):\n${why}`);
     }

@@ -37,6 +37,26 @@ export function kindOf(type: string): string {
   return type;
 }
 
+/** Template id of the Group.Unified directory setting (Microsoft 365 group creation, guests, naming). */
+export const GROUP_UNIFIED_TEMPLATE = "62375ab9-6b52-47ed-826b-58e47e0e304b";
+
+/** The Group.Unified directory setting (`groupSettings`), synthesized or from a plan. */
+export function isGroupUnified(type: string, config: JsonObject | undefined): boolean {
+  if (type !== "msgraph_resource" && type !== "msgraph_update_resource") return false;
+  const body = one(config?.body);
+  return body.templateId === GROUP_UNIFIED_TEMPLATE || body.displayName === "Group.Unified";
+}
+
+/** The collaboration stack's `terraform_data` that runs Apply-TeamsPolicies.ps1 (local-exec, pwsh). */
+export function isTeamsApplyStep(type: string, config: JsonObject | undefined): boolean {
+  return type === "terraform_data" && !!config && isPwshStep(config) && JSON.stringify(config.provisioner ?? "").includes("Apply-TeamsPolicies.ps1");
+}
+
+/** A document written next to a stack: the Teams desired state by its name, others by their path. */
+export function documentLabel(key: string): string {
+  return /(^|\/)teams-policies\.json$/.test(key) ? "Teams policies" : `desired-state document \`${key}\``;
+}
+
 /** `group "GRP-Secretariaat"`, `Graph policies/authorizationPolicy`, `NSG rule "AllowHttps"`, ... */
 export function labelOf(type: string, name: string, config: JsonObject | undefined, hz: (s: string) => string = (s) => s): string {
   const c = config ?? {};
@@ -48,6 +68,7 @@ export function labelOf(type: string, name: string, config: JsonObject | undefin
       return `group membership ${name}`;
     case "msgraph_resource":
     case "msgraph_update_resource": {
+      if (isGroupUnified(type, c)) return "Microsoft 365 group settings (Group.Unified)";
       const body = one(c.body);
       const title = str(body.displayName) ?? str(body.name);
       const odata = str(body["@odata.type"])?.replace(/^#microsoft\.graph\./, "");
@@ -59,6 +80,7 @@ export function labelOf(type: string, name: string, config: JsonObject | undefin
     case "msgraph_resource_collection":
       return `Graph references ${c.url ?? "?"}`;
     case "terraform_data":
+      if (isTeamsApplyStep(type, c)) return "Teams policies apply step (PowerShell)";
       return isPwshStep(c) ? `deploy step "${name}" (PowerShell)` : `deploy step "${name}"`;
   }
   if (display) return `${kindOf(type)} "${display}"`;

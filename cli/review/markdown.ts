@@ -2,7 +2,7 @@
  * Markdown for a pull-request comment: risk flags first, then the changes grouped by area,
  * resource by resource. Cut at a character budget (GitHub comments hold 65,536) with a note.
  */
-import { AREAS, Area } from "../../constructs/werkplek-stack";
+import { Area } from "../../constructs/werkplek-stack";
 import type { AttributeChange } from "./attributes";
 import type { DiffResult, ResourceChange } from "./compare";
 import type { Action, RiskKind } from "./risks";
@@ -19,6 +19,12 @@ export const AREA_TITLES: Record<Area | "other", string> = {
   other: "Other stacks",
 };
 
+/**
+ * The order areas are shown in a review: what people notice first. Not the deploy order (AREAS,
+ * where conditional access comes last so its groups and locations exist).
+ */
+export const DISPLAY_AREAS: readonly (Area | "other")[] = ["identity", "conditional-access", "collaboration", "devices", "remote-access", "state", "other"];
+
 export const RISK_TITLES: Record<RiskKind, string> = {
   "protected-deleted": "protected resource deleted",
   "protected-replaced": "protected resource replaced",
@@ -26,6 +32,9 @@ export const RISK_TITLES: Record<RiskKind, string> = {
   "ca-weakened": "conditional access weakened",
   "nsg-internet": "NSG opened to the internet",
   "teams-loosened": "Teams setting loosened",
+  "group-creation": "who may create groups changed",
+  "location-widened": "named location widened",
+  "firewall-opened": "firewall opened",
   "suppression-added": "guardrail suppression added",
 };
 
@@ -108,26 +117,28 @@ export function renderDiff(result: DiffResult, opts: RenderOptions): string {
     ...result.changes.flatMap((c) => c.risks.map((r) => `- **${RISK_TITLES[r.kind]}** · ${c.tenant} · ${c.label}: ${r.message}\n`)),
     ...result.suppressions.map((s) => `- **${RISK_TITLES[s.risk.kind]}** · ${s.risk.message}\n`),
   ];
-  if (flags.length) {
-    blocks.push("### Risk flags\n\n");
-    blocks.push(...flags);
-    blocks.push("\n");
-  }
+  // a heading travels with its first block, so a cut never leaves a heading without content
+  blocks.push(...headed("### Risk flags\n\n", flags.length ? [...flags.slice(0, -1), flags[flags.length - 1] + "\n"] : []));
   const showTenant = tenants.size > 1;
-  for (const area of [...AREAS, "other"] as const) {
+  for (const area of DISPLAY_AREAS) {
     const inArea = result.changes.filter((c) => c.area === area);
-    if (inArea.length === 0) continue;
-    blocks.push(`### ${AREA_TITLES[area]}\n\n`);
-    for (const c of inArea) blocks.push(changeBlock(c, showTenant));
+    blocks.push(...headed(`### ${AREA_TITLES[area]}\n\n`, inArea.map((c) => changeBlock(c, showTenant))));
   }
-  if (result.suppressions.length) {
-    blocks.push("### Guardrails\n\n");
-    for (const s of result.suppressions) {
-      const f = s.finding;
-      blocks.push(`- \`${f.rule}\` (${f.level}) on \`${f.stack}\`${f.resource ? ` \`${f.resource}\`` : ""} is now suppressed: ${f.message}${f.reason ? ` — reason: "${f.reason}"` : ""}\n`);
-    }
-  }
+  blocks.push(
+    ...headed(
+      "### Guardrails\n\n",
+      result.suppressions.map((s) => {
+        const f = s.finding;
+        return `- \`${f.rule}\` (${f.level}) on \`${f.stack}\`${f.resource ? ` \`${f.resource}\`` : ""} is now suppressed: ${f.message}${f.reason ? ` — reason: "${f.reason}"` : ""}\n`;
+      }),
+    ),
+  );
   return fit(head, blocks, max);
+}
+
+/** Blocks under a heading, the heading joined to the first one; nothing when there are no blocks. */
+export function headed(heading: string, blocks: readonly string[]): string[] {
+  return blocks.length ? [heading + blocks[0], ...blocks.slice(1)] : [];
 }
 
 /** Joins blocks while they fit, then a note saying how much was left out. */

@@ -51,12 +51,20 @@ export function readPlan(file: string): Plan {
   if (!/^1\./.test(json.format_version)) {
     throw new UsageError(`drift: ${file}: format_version "${json.format_version}" is not supported; allowed: 1.x`);
   }
+  const shape = "{address, type, name, change: {actions, before, after}}";
   const list = (key: string): PlanResource[] => {
     const v = json[key];
     if (v === undefined || v === null) return [];
-    if (!Array.isArray(v) || !v.every((r) => isObject(r) && typeof r.address === "string" && isObject(r.change) && Array.isArray(r.change.actions))) {
-      throw new UsageError(`drift: ${file}: ${key} must be a list of {address, type, name, change: {actions, before, after}}`);
-    }
+    if (!Array.isArray(v)) throw new UsageError(`drift: ${file}: ${key} must be a list of ${shape}`);
+    v.forEach((r, i) => {
+      const wrong = !isObject(r)
+        ? "is not an object"
+        : (["address", "type", "name"] as const).filter((k) => typeof r[k] !== "string").map((k) => `has no string "${k}"`)[0] ??
+          (!isObject(r.change) || !Array.isArray(r.change.actions) || !r.change.actions.every((a) => typeof a === "string")
+            ? 'has no "change.actions" list'
+            : undefined);
+      if (wrong) throw new UsageError(`drift: ${file}: ${key}[${i}] ${wrong}; expected ${shape}`);
+    });
     return v as unknown as PlanResource[];
   };
   return { file, formatVersion: json.format_version, resourceDrift: list("resource_drift"), resourceChanges: list("resource_changes") };

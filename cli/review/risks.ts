@@ -3,7 +3,7 @@
  * (state vs live tenant): the same rules decide what is dangerous in both.
  */
 import { CA_STATES, describeNsgRule, nsgRules, opensToInternet } from "./describe";
-import { roleName } from "./labels";
+import { isGroupUnified, roleName } from "./labels";
 import { teamsLoosening, teamsUndeclared } from "./teams-loosening";
 import { added, flatten, isObject, JsonObject, one, str, strings } from "./values";
 
@@ -14,6 +14,9 @@ export type RiskKind =
   | "ca-weakened"
   | "nsg-internet"
   | "teams-loosened"
+  | "group-creation"
+  | "location-widened"
+  | "firewall-opened"
   | "suppression-added";
 
 export interface Risk {
@@ -34,6 +37,19 @@ const PROTECTED_TYPES = new Set([
   "azurerm_recovery_services_vault",
 ]);
 
+/** What a deletion takes with it, per type. */
+const DELETION: Record<string, string> = {
+  azuread_group: "the object is destroyed, with what refers to it (memberships, licences, policy assignments)",
+  azuread_group_without_members: "the object is destroyed, with what refers to it (memberships, licences, policy assignments)",
+  azuread_conditional_access_policy: "the policy is destroyed: its controls stop applying at once",
+  azuread_named_location: "the location is destroyed: conditional access policies that use it fail or stop matching",
+  azurerm_resource_group: "the resource group is destroyed with every resource in it",
+  azurerm_storage_account: "the storage account is destroyed with its data (terraform state)",
+  azurerm_key_vault: "the Key Vault is deleted with its certificates and secrets (soft-deleted, kept by purge protection)",
+  azurerm_log_analytics_workspace: "the workspace is destroyed with the collected audit and sign-in logs",
+  azurerm_recovery_services_vault: "the vault is destroyed with its backups",
+};
+
 export function isProtected(type: string, config: JsonObject | undefined): boolean {
   return PROTECTED_TYPES.has(type) || one(config?.lifecycle).prevent_destroy === true;
 }
@@ -46,7 +62,7 @@ type Humanize = (s: string) => string;
 export function risksOf(type: string, action: Action, before: JsonObject | undefined, after: JsonObject | undefined, hz: Humanize = (s) => s): Risk[] {
   const risks: Risk[] = [];
   if (action === "delete" && isProtected(type, before)) {
-    risks.push({ kind: "protected-deleted", message: "the object is destroyed, with what refers to it (memberships, licences, policy assignments)" });
+    risks.push({ kind: "protected-deleted", message: DELETION[type] ?? "the object is destroyed, with what refers to it" });
   }
   if (action === "replace" && isProtected(type, before)) {
     risks.push({ kind: "protected-replaced", message: "destroyed and created again with a new object id" });
@@ -60,8 +76,71 @@ export function risksOf(type: string, action: Action, before: JsonObject | undef
   if (after) {
     for (const m of nsgOpenings(type, before, after)) risks.push({ kind: "nsg-internet", message: m });
     if (before) for (const m of teamsLoosenings(before, after)) risks.push({ kind: "teams-loosened", message: m });
+    for (const m of groupCreationChanges(type, before, after, hz)) risks.push({ kind: "group-creation", message: m });
+    for (const m of firewallOpenings(type, before, after)) risks.push({ kind: "firewall-opened", message: m });
+    if (before) for (const m of namedLocationWidening(type, before, after)) risks.push({ kind: "location-widened", message: m });
   }
   return risks;
+}
+
+/** name → value of the Group.Unified setting's `values` list. */
+function settingValues(config: JsonObject | undefined): Record<string, string> {
+  const values = one(config?.body).values;
+  return Object.fromEntries((Array.isArray(values) ? values : []).map(one).map((v) => [String(v.name), String(v.value ?? "")]));
+}
+
+/** Who may create Microsoft 365 groups (and so Teams): everyone, or another group than before. */
+function groupCreationChanges(type: string, before: JsonObject | undefined, after: JsonObject, hz: Humanize): string[] {
+  if (!isGroupUnified(type, after)) return [];
+  const b = before ? settingValues(before) : undefined;
+  const a = settingValues(after);
+  const out: string[] = [];
+  if (a.EnableGroupCreation?.toLowerCase() === "true" && b?.EnableGroupCreation?.toLowerCase() !== "true") {
+    out.push(`EnableGroupCreation ${b?.EnableGroupCreation ?? "(new)"} → true: every user may create Microsoft 365 groups and Teams`);
+  }
+  if (b && (b.GroupCreationAllowedGroupId ?? "") !== (a.GroupCreationAllowedGroupId ?? "")) {
+    const show = (v?: string) => (v ? hz(v) : "(none)");
+    out.push(`GroupCreationAllowedGroupId changed: ${show(b.GroupCreationAllowedGroupId)} → ${show(a.GroupCreationAllowedGroupId)} (who may create groups and Teams)`);
+  }
+  return out;
+}
+
+/** The firewall block and its name per type: storage `network_rules`, Key Vault `network_acls`. */
+const FIREWALLS: Record<string, string | undefined> = {
+  azurerm_storage_account: "network_rules",
+  azurerm_key_vault: "network_acls",
+  azurerm_storage_account_network_rules: undefined, // default_action at the top level
+};
+
+/** A storage account or Key Vault firewall that let everything through instead of denying by default. */
+function firewallOpenings(type: string, before: JsonObject | undefined, after: JsonObject): string[] {
+  if (!(type in FIREWALLS)) return [];
+  const block = FIREWALLS[type];
+  const action = (c: JsonObject | undefined) => {
+    const v = c && (block ? one(c[block]).default_action : c.default_action);
+    return typeof v === "string" ? v : undefined;
+  };
+  const b = action(before);
+  const a = action(after);
+  if (b?.toLowerCase() === "deny" && a?.toLowerCase() !== "deny") {
+    return [`${block ?? "network rules"} default_action ${b} → ${a ?? "(not set: Allow)"}: the firewall no longer denies by default`];
+  }
+  return [];
+}
+
+/** A named location of countries that now includes more countries (or unknown ones). */
+function namedLocationWidening(type: string, before: JsonObject, after: JsonObject): string[] {
+  if (type !== "azuread_named_location") return [];
+  const cb = one(before.country);
+  const ca = one(after.country);
+  if (Object.keys(cb).length === 0 || Object.keys(ca).length === 0) return [];
+  const out: string[] = [];
+  const more = added(strings(cb.countries_and_regions), strings(ca.countries_and_regions));
+  if (more.length) out.push(`countries added: ${more.join(", ")}`);
+  if (cb.include_unknown_countries_and_regions !== true && ca.include_unknown_countries_and_regions === true) {
+    out.push("unknown countries and regions now included");
+  }
+  return out;
 }
 
 const STATE_RANK: Record<string, number> = { enabled: 2, enabledForReportingButNotEnforced: 1, disabled: 0 };

@@ -34,8 +34,7 @@ const TRUE_IS_LOOSER = new Set([
   "AllowShareFile",
   "AllowEgnyte",
   "AllowSideLoading",
-  // Group.Unified directory setting (who may create Teams, guests)
-  "EnableGroupCreation",
+  // Group.Unified directory setting (guests; who may create groups is risks.ts groupCreationChanges)
   "AllowGuestsToBeGroupOwner",
   "AllowGuestsToAccessGroups",
   "AllowToAddGuests",
