@@ -5,7 +5,20 @@ import { main } from "../cli/main";
 import { docsContext } from "../cli/docs/context";
 import { renderPages } from "../cli/docs/index";
 import { mermaidBlocks } from "../cli/docs/markdown";
+import { coverageMatrix, tenantPolicies } from "../cli/whatif";
+import { loadPersonas } from "../constructs/conditional-access/personas";
 import { kraainem, ROOT, tempDir } from "./helpers";
+
+/** The rows of the first Markdown table after `heading` in `page`, as cells (header row first). */
+function tableAfter(page: string, heading: string): string[][] {
+  const lines = page.slice(page.indexOf(heading)).split("\n");
+  const block = lines.slice(lines.findIndex((l) => l.startsWith("| ")));
+  const end = block.findIndex((l) => !l.startsWith("| "));
+  return block
+    .slice(0, end < 0 ? undefined : end)
+    .filter((l) => !l.startsWith("| ---"))
+    .map((l) => l.slice(2, -2).split(" | "));
+}
 
 let pages: Record<string, string>;
 let out: string;
@@ -100,5 +113,62 @@ describe("network and Teams/Intune pages", () => {
     expect(page).toMatch(/\| AllowCloudRecording \| false \| true \|/);
     expect(page).toContain("vlaanderen.be");
     expect(page).toMatch(/KRA - Windows - Updatering productie \| [^|]+ \| DEV-Windows-Laptops \| DEV-Update-Pilot \|/);
+  });
+});
+
+describe("the conditional access page", () => {
+  const section = () => pages["conditional-access.md"].slice(pages["conditional-access.md"].indexOf("## Persona's en scenario's"));
+
+  test("the matrix is the what-if's matrix in Dutch: same outcome in every cell, no English words", () => {
+    const english = tableAfter(coverageMatrix(tenantPolicies(kraainem()), kraainem(), loadPersonas()).markdown, "| persona");
+    const dutch = tableAfter(section(), "| persona");
+    expect(dutch.map((r) => r[0])).toEqual(english.map((r) => r[0]));
+    expect(dutch[0]).toEqual(english[0]);
+    const kind = (en: string) =>
+      en.startsWith("block") ? "blocked" : en.includes("(not met: blocked)") ? "device" : en.startsWith("allow") ? "allowed" : "grant";
+    for (const [i, row] of english.slice(1).entries()) {
+      for (const [j, en] of row.slice(1).entries()) {
+        const nl = dutch[i + 1][j + 1];
+        const expected = { blocked: /geweigerd \(CA\d+/, device: /geweigerd: beheerd toestel vereist \(CA\d+\)/, allowed: /toegelaten/, grant: /(?!geweigerd|toegelaten).*(MFA|toestel|wachtwoord)/ }[kind(en)];
+        expect(`${en} → ${nl}`).toMatch(new RegExp(`→ ${expected.source}`));
+        if (kind(en) === "blocked") expect(nl).toBe(`geweigerd (${en.match(/\(([^)]*)\)/)![1]})`);
+        expect(nl.includes("beperkte")).toBe(en.includes("limited session"));
+        expect(nl.includes("phishingbestendige MFA")).toBe(en.includes("phishing-resistant MFA") && kind(en) === "grant");
+      }
+    }
+    expect(dutch.slice(1).flatMap((r) => r.slice(1)).join(" | ")).not.toMatch(/\b(block|grant|allow|limited|session|compliant|device|not met)\b/);
+    expect(dutch[1]).toEqual(expect.arrayContaining(["MFA + beheerd toestel", "MFA, beperkte browsersessie", "geweigerd (CA001)", "geweigerd: beheerd toestel vereist (CA006)"]));
+  });
+
+  test("the legend explains exactly the terms the cells use", () => {
+    const legend = [...section().matchAll(/^- \*\*(.+?)\*\*: /gm)].map((m) => m[1]);
+    const cells = tableAfter(section(), "| persona").slice(1).flatMap((r) => r.slice(1)).join(" | ");
+    for (const term of legend) {
+      const pattern = { "geweigerd (CA…)": /geweigerd \(CA/, "geweigerd: beheerd toestel vereist (CA…)": /geweigerd: beheerd toestel vereist \(CA/, "A + B": / \+ /, "A of B": / of / }[term];
+      expect(pattern ? pattern.test(cells) : cells.includes(term)).toBe(true);
+    }
+    expect(legend).toEqual(expect.arrayContaining(["toegelaten", "MFA", "phishingbestendige MFA", "beheerd toestel", "beperkte browsersessie"]));
+    // every cell is made of legend terms only
+    const rest = cells
+      .replace(/geweigerd: beheerd toestel vereist \(CA\d+(, CA\d+)*\)/g, "")
+      .replace(/geweigerd \(CA\d+(, CA\d+)*\)/g, "")
+      .replace(new RegExp(legend.filter((t) => !t.includes("…") && !t.startsWith("A ")).sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g"), "")
+      .replace(/ \+ |, | \| /g, "");
+    expect(rest.trim()).toBe("");
+    expect(section()).toMatch(/- \*\*beperkte browsersessie\*\*: alleen lezen in de browser, niets downloaden, opnieuw aanmelden na 8 uur, geen blijvende browsersessie/);
+  });
+
+  test("gaps and break-glass lines are Dutch and count the same as the what-if", () => {
+    const english = coverageMatrix(tenantPolicies(kraainem()), kraainem(), loadPersonas());
+    expect(section()).toContain(`Gaten (geen afgedwongen regel vraagt MFA of weigert): ${english.gaps.length}`);
+    for (const g of english.gaps) expect(section()).toContain(`- ${g}: `);
+    expect(section()).toMatch(/Bewust niet gedekt \(de noodaccounts vallen buiten elke regel\): 11 combinaties/);
+    expect(section()).not.toMatch(/Gaps|Not covered|Scenarios:/);
+  });
+
+  test("a session-only policy shows its session limits in the summary, not 'geen voorwaarde'", () => {
+    const row = tableAfter(pages["conditional-access.md"], "| regel").find((r) => r[0].startsWith("CA007"))!;
+    expect(row[2]).toBe("geen; wel: alleen lezen in de browser, niets downloaden, opnieuw aanmelden na 8 uur, geen blijvende browsersessie");
+    expect(pages["conditional-access.md"]).not.toContain("geen voorwaarde");
   });
 });
