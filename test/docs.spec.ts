@@ -4,7 +4,8 @@ import * as path from "path";
 import { main } from "../cli/main";
 import { docsContext } from "../cli/docs/context";
 import { renderPages } from "../cli/docs/index";
-import { mermaidBlocks } from "../cli/docs/markdown";
+import { licenceName } from "../cli/docs/identity";
+import { flowchart, mermaidBlocks, MermaidIds } from "../cli/docs/markdown";
 import { coverageMatrix, tenantPolicies } from "../cli/whatif";
 import { loadPersonas } from "../constructs/conditional-access/personas";
 import { kraainem, ROOT, tempDir } from "./helpers";
@@ -39,6 +40,44 @@ describe("werkplek docs", () => {
     expect(results.filter((x) => !x.ok)).toEqual([]);
     expect(results.length).toBeGreaterThanOrEqual(3);
     expect(results.length).toBe(Object.values(pages).flatMap(mermaidBlocks).length);
+  });
+
+  test("the Mermaid check fails on a broken block", () => {
+    const dir = tempDir();
+    try {
+      const good = flowchart("LR", [{ id: "a", label: "A" }, { id: "b", label: "B" }], [{ from: "a", to: "b" }]);
+      fs.writeFileSync(path.join(dir, "kapot.md"), `# Kapot\n\n${good}\n\n\`\`\`mermaid\nflowchart LR\n  a -->|"open\n  b[[(\n\`\`\`\n`);
+      const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/check-mermaid.mjs"), path.join(dir, "kapot.md")], { encoding: "utf8" });
+      const results = JSON.parse(r.stdout) as { index: number; ok: boolean; error?: string }[];
+      expect(results.map((x) => [x.index, x.ok])).toEqual([
+        [0, true],
+        [1, false],
+      ]);
+      expect(results[1].error).toBeTruthy();
+      expect(r.status).toBe(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("Mermaid ids are unique per name: names that differ only in punctuation or accents stay separate nodes", () => {
+    const ids = new MermaidIds("g");
+    const names = ["A-B", "A_B", "A B", "Financiën", "Financien", "financien"];
+    expect(new Set(names.map((n) => ids.of(n))).size).toBe(names.length);
+    expect(ids.of("A-B")).toBe(ids.of("A-B"));
+    for (const id of names.map((n) => ids.of(n))) expect(id).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
+
+    // end to end: two groups whose display names differ only in "-" vs "_" get two nodes in the Intune diagram
+    const t = kraainem();
+    const page = renderPages(
+      docsContext({ ...t, groups: { ...t.groups, "update-pilot": { ...t.groups["update-pilot"], displayName: "DEV_Windows_Laptops" } } }),
+    )["teams-intune.md"];
+    const diagram = mermaidBlocks(page)[0];
+    const nodeOf = (label: string) => diagram.match(new RegExp(`^\\s*(\\w+)\\("${label}"\\)$`, "m"))?.[1];
+    expect(nodeOf("DEV-Windows-Laptops")).toBeDefined();
+    expect(nodeOf("DEV_Windows_Laptops")).toBeDefined();
+    expect(nodeOf("DEV-Windows-Laptops")).not.toBe(nodeOf("DEV_Windows_Laptops"));
+    expect(diagram).toMatch(new RegExp(`uitgesloten"\\| ${nodeOf("DEV_Windows_Laptops")}$`, "m"));
   });
 
   test("the output is deterministic", () => {
@@ -170,5 +209,24 @@ describe("the conditional access page", () => {
     const row = tableAfter(pages["conditional-access.md"], "| regel").find((r) => r[0].startsWith("CA007"))!;
     expect(row[2]).toBe("geen; wel: alleen lezen in de browser, niets downloaden, opnieuw aanmelden na 8 uur, geen blijvende browsersessie");
     expect(pages["conditional-access.md"]).not.toContain("geen voorwaarde");
+  });
+});
+
+describe("the identity page", () => {
+  test("licences show their product name next to the SKU code; unknown SKUs stay as code", () => {
+    const page = pages["identity.md"];
+    expect(page).toMatch(/\| LIC-Microsoft365-BusinessPremium \|[^\n]*\| Microsoft 365 Business Premium \(SPB\) \|/);
+    expect(page).toMatch(/\| GRP-Gemeenteraad \|[^\n]*\| Microsoft Teams Exploratory \(TEAMS_EXPLORATORY\) \|/);
+    expect(page).toContain('("Microsoft 365 Business Premium (SPB)")');
+    expect(licenceName("CONTOSO_CUSTOM_SKU")).toBe("CONTOSO_CUSTOM_SKU");
+  });
+
+  test("it lists the Teams-enabled groups of the collaboration stack", () => {
+    const t = kraainem();
+    const rows = tableAfter(pages["identity.md"], "## Teams").slice(1);
+    expect(rows.map((r) => r[0])).toEqual(Object.values(t.teams.teams).map((x) => x.displayName));
+    expect(rows.find((r) => r[1] === "`personeel`")![2]).toContain("user.employeeType");
+    const changed = renderPages(docsContext({ ...t, teams: { ...t.teams, teams: { raad: { ...t.teams.teams.gemeenteraad, displayName: "GRP-Team-Raad" } } } }));
+    expect(tableAfter(changed["identity.md"], "## Teams").slice(1).map((r) => r[0])).toEqual(["GRP-Team-Raad"]);
   });
 });

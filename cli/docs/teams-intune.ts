@@ -1,6 +1,6 @@
 import { TeamsDocumentPolicy } from "../../constructs/teams/document";
 import { DocsContext } from "./context";
-import { flowchart, MermaidEdge, MermaidNode, mermaidId, table } from "./markdown";
+import { flowchart, MermaidEdge, MermaidIds, MermaidNode, table } from "./markdown";
 
 const show = (v: unknown) => (v === undefined ? "(standaard)" : Array.isArray(v) ? v.join(", ") || "—" : String(v));
 
@@ -26,9 +26,10 @@ export function teamsIntunePage(ctx: DocsContext): string {
   const profiles = Object.values(ctx.stacks.devices.profiles);
   const nodes: MermaidNode[] = [];
   const edges: MermaidEdge[] = [];
+  const groupIds = new MermaidIds("g");
   const groupNodes = new Map<string, string>();
   const groupNode = (name: string) => {
-    if (!groupNodes.has(name)) groupNodes.set(name, mermaidId(`g_${name}`));
+    if (!groupNodes.has(name)) groupNodes.set(name, groupIds.of(name));
     return groupNodes.get(name)!;
   };
   profiles.forEach((p, i) => {
