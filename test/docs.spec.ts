@@ -5,6 +5,8 @@ import { main } from "../cli/main";
 import { docsContext } from "../cli/docs/context";
 import { renderPages } from "../cli/docs/index";
 import { licenceName } from "../cli/docs/identity";
+import { RULE_PURPOSE } from "../cli/docs/network";
+import { awinguNetworkRules } from "../policies/remote-access/network-rules";
 import { flowchart, mermaidBlocks, MermaidIds } from "../cli/docs/markdown";
 import { coverageMatrix, tenantPolicies } from "../cli/whatif";
 import { loadPersonas } from "../constructs/conditional-access/personas";
@@ -144,6 +146,36 @@ describe("network and Teams/Intune pages", () => {
     expect(net).toMatch(/bas -->\|"Tcp 22, 8080"\| vm/);
     expect(net).toMatch(/vm -->\|"Tcp 636"\| dc/);
     expect(net).not.toMatch(/users -->[^\n]*vm/);
+  });
+
+  test("the NSG tables are Dutch: direction, access and a Dutch purpose for every rule the policy can make", () => {
+    const net = pages["network.md"];
+    for (const row of tableAfter(net, "### Application gateway").slice(1)) {
+      expect(["inkomend", "uitgaand"]).toContain(row[1]);
+      expect(["toegelaten", "geweigerd"]).toContain(row[2]);
+    }
+    expect(net).not.toMatch(/\| (Inbound|Outbound|Allow|Deny) \|/);
+    expect(net).not.toContain("required by");
+    // every rule with every option on has a Dutch purpose
+    const ra = kraainem().remoteAccess!;
+    const all = awinguNetworkRules(
+      { ...ra, allowPlainLdap: true, fileServers: ["10.10.0.20"], gateway: { ...ra.gateway, httpRedirectFromInternet: true } },
+      ["192.0.2.0/28"],
+    );
+    for (const subnet of ["gateway", "vm", "bastion"] as const) {
+      for (const r of all[subnet].filter((x) => !x.name.startsWith("DenyAll"))) expect(`${subnet}/${r.name}: ${RULE_PURPOSE[subnet][r.name]}`).not.toMatch(/undefined$/);
+    }
+  });
+
+  test("the sentence about what is open to the internet follows the rules (HTTP 80 only with the redirect)", () => {
+    expect(pages["network.md"]).toContain("Vanaf het internet staat alleen HTTPS (443) open naar de application gateway");
+    const t = kraainem();
+    const ra = t.remoteAccess!;
+    const net = renderPages(docsContext({ ...t, remoteAccess: { ...ra, gateway: { ...ra.gateway, httpRedirectFromInternet: true } } }))["network.md"];
+    expect(net).toContain("Vanaf het internet staat alleen HTTPS (443) en HTTP (80, alleen om door te sturen naar HTTPS) open naar de application gateway");
+    expect(net).toMatch(/users -->\|"Tcp 80 \(WAF\)"\| agw/);
+    expect(net).toMatch(/\| 110 \| inkomend \| toegelaten \| Tcp \| Internet \| alle \| 80 \| alleen om door te sturen naar HTTPS/);
+    expect(pages["network.md"]).toContain("De Awingu-VM heeft geen publiek IP-adres en is alleen bereikbaar vanuit de application gateway en Azure Bastion.");
   });
 
   test("Teams meeting policies side by side and every Intune profile with its groups", () => {
