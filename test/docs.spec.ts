@@ -178,6 +178,20 @@ describe("network and Teams/Intune pages", () => {
     expect(pages["network.md"]).toContain("De Awingu-VM heeft geen publiek IP-adres en is alleen bereikbaar vanuit de application gateway en Azure Bastion.");
   });
 
+  test("the council sentence is derived from the council groups and the council policy", () => {
+    expect(pages["teams-intune.md"]).toContain(
+      "Leden van GRP-Gemeenteraad en GRP-Secretariaat vergaderen met het beleid Gemeenteraad-Openbaar: met opname, met transcriptie, anonieme deelnemers via de wachtruimte.",
+    );
+    expect(pages["teams-intune.md"]).toContain("Leden van GRP-Secretariaat mogen openbare zittingen uitzenden");
+    const t = kraainem();
+    const none = renderPages(docsContext({ ...t, teams: { ...t.teams, councilMeetings: { groups: [], townHallGroups: [] } } }))["teams-intune.md"];
+    expect(none).not.toMatch(/Leden van [^\n]*vergaderen/);
+    expect(none).toContain("Het beleid Gemeenteraad-Openbaar (met opname, met transcriptie, anonieme deelnemers via de wachtruimte) is aan geen groep toegewezen");
+    expect(none).toContain("Niemand mag openbare zittingen uitzenden");
+    const one = renderPages(docsContext({ ...t, teams: { ...t.teams, councilMeetings: { groups: ["schepencollege"], townHallGroups: [] } } }))["teams-intune.md"];
+    expect(one).toContain("Leden van GRP-Schepencollege vergaderen met het beleid Gemeenteraad-Openbaar");
+  });
+
   test("Teams meeting policies side by side and every Intune profile with its groups", () => {
     const page = pages["teams-intune.md"];
     expect(page).toMatch(/\| parameter \| Global \| Gemeenteraad-Openbaar \|/);
