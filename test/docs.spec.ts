@@ -10,6 +10,7 @@ import { awinguNetworkRules } from "../policies/remote-access/network-rules";
 import { flowchart, mermaidBlocks, MermaidIds } from "../cli/docs/markdown";
 import { coverageMatrix, tenantPolicies } from "../cli/whatif";
 import { loadPersonas } from "../constructs/conditional-access/personas";
+import { whatIf } from "../constructs/conditional-access/whatif";
 import { kraainem, ROOT, tempDir } from "./helpers";
 
 /** The rows of the first Markdown table after `heading` in `page`, as cells (header row first). */
@@ -135,6 +136,55 @@ describe("the telework guide follows the policies", () => {
     delete policies.CA008; // back to report-only: sign-ins from abroad are only logged
     const changed = renderPages(docsContext({ ...t, conditionalAccess: { ...t.conditionalAccess, policies } }))["telewerk.md"];
     expect(changed).not.toMatch(/buitenland \(buiten BE\) \| \*\*lukt niet\*\*/);
+  });
+});
+
+describe("the telework guide: Awingu and MFA registration", () => {
+  const reportOnly = (...ids: string[]) => {
+    const t = kraainem();
+    const policies = { ...t.conditionalAccess.policies } as Record<string, unknown>;
+    for (const id of ids) delete policies[id];
+    return { ...t, conditionalAccess: { ...t.conditionalAccess, policies: policies as typeof t.conditionalAccess.policies } };
+  };
+  const awinguLine = (page: string) => page.split("\n").find((l) => l.includes("via **Awingu**"))!;
+
+  test("the what-if asked with the Awingu app's client id matches CA014, the policy that targets it", () => {
+    const ctx = docsContext(kraainem());
+    const app = ctx.stacks.remoteAccess.awinguAppClientId!;
+    const signIn = { app, client: "browser", platform: "windows", device: "compliant", country: "BE", ip: "198.51.100.20", risk: "none" } as const;
+    const r = whatIf(ctx.stacks.conditionalAccess.policies, ctx.tenant, { groups: ["awingu-gebruikers"] }, signIn);
+    expect(r.grants.map((g) => g.policy.split(" ")[0])).toContain("CA014");
+    expect(r.sessionControls.signInFrequency).toEqual({ value: 8, type: "hours" });
+    expect(r.unknown).toEqual([]);
+    // Office 365 sign-ins are not the Awingu app
+    expect(whatIf(ctx.stacks.conditionalAccess.policies, ctx.tenant, {}, { ...signIn, app: "Office365" }).grants.map((g) => g.policy)).not.toContainEqual(
+      expect.stringMatching(/^CA014/),
+    );
+  });
+
+  test("the Awingu line is the what-if's answer and names the Awingu users group", () => {
+    const line = awinguLine(pages["telewerk.md"]);
+    expect(line).toMatch(/https:\/\/werkplek\.kraainem\.be: \*\*lukt\*\*, met de Authenticator-app of een beveiligingssleutel \(MFA\)/);
+    expect(pages["telewerk.md"]).toContain("U moet daarvoor lid zijn van de groep APP-Awingu-Gebruikers");
+    // CA014 alone asks MFA for Awingu when MFA for everyone (CA002) is still report-only; without both, none
+    expect(awinguLine(renderPages(docsContext(reportOnly("CA002")))["telewerk.md"])).toContain("(MFA)");
+    const noMfa = awinguLine(renderPages(docsContext(reportOnly("CA002", "CA014")))["telewerk.md"]);
+    expect(noMfa).toMatch(/\*\*lukt\*\*/);
+    expect(noMfa).not.toContain("MFA");
+    const t = kraainem();
+    const renamed = renderPages(docsContext({ ...t, groups: { ...t.groups, "awingu-gebruikers": { ...t.groups["awingu-gebruikers"], displayName: "APP-Telewerk" } } }));
+    expect(renamed["telewerk.md"]).toContain("lid zijn van de groep APP-Telewerk");
+    expect(renderPages(docsContext({ ...t, remoteAccess: undefined }))["telewerk.md"]).not.toContain("Awingu");
+  });
+
+  test("the MFA registration follow-up follows the answer, and no table row repeats a line above it", () => {
+    const guide = pages["telewerk.md"];
+    expect(guide).toContain("MFA instellen op een eigen computer: **lukt niet**: dit kan alleen op een toestel dat de gemeente beheert. Stel MFA daarom in op uw gemeentelijke laptop.");
+    expect(guide).not.toMatch(/Lukt het (toch )?niet/);
+    const allowed = renderPages(docsContext(reportOnly("CA005")))["telewerk.md"];
+    expect(allowed).toMatch(/MFA instellen op een eigen computer: \*\*lukt\*\*[^\n]*\. Lukt het toch niet, vraag dan de ICT-dienst om hulp\./);
+    expect(allowed).not.toContain("Stel MFA daarom in");
+    expect(guide).not.toContain("| Outlook of OneDrive op een eigen computer |");
   });
 });
 
