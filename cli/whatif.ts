@@ -216,28 +216,69 @@ export interface CoverageMatrix {
   readonly gaps: string[];
 }
 
-/** Every persona × scenario of the personas file, with the outcome, and the gaps. */
-export function coverageMatrix(policies: readonly EvaluatedPolicy[], tenant: Tenant, file: PersonasFile): CoverageMatrix {
+/** One persona in one scenario: the what-if answer and what the matrix reads from it. */
+export interface CoverageCell {
+  readonly scenario: string;
+  readonly result: WhatIfResult;
+  /** Grants only a managed device meets, asked of an unmanaged one: Entra refuses the sign-in. */
+  readonly unmetDeviceGrants: WhatIfResult["grants"];
+  /** Blocked, refused for an unmet device grant, or MFA required: not a gap. */
+  readonly covered: boolean;
+}
+
+export interface CoverageRow {
+  readonly persona: string;
+  readonly breakGlass: boolean;
+  readonly cells: readonly CoverageCell[];
+}
+
+/**
+ * Every persona × scenario of the personas file, evaluated by the what-if: the data behind
+ * `werkplek whatif --matrix` (English) and the conditional access page of `werkplek docs` (Dutch).
+ */
+export interface Coverage {
+  readonly scenarios: readonly [string, PersonasFile["scenarios"][string]][];
+  readonly rows: readonly CoverageRow[];
+  /** "persona × scenario" pairs where no enforced policy requires MFA or blocks. */
+  readonly gaps: readonly { persona: string; scenario: string }[];
+  /** The same, for break-glass personas: excluded from every policy by design. */
+  readonly byDesign: readonly { persona: string; scenario: string }[];
+  /** Personas whose groups this tenant does not have, with those groups. */
+  readonly skipped: readonly { persona: string; missingGroups: string[] }[];
+}
+
+export function coverage(policies: readonly EvaluatedPolicy[], tenant: Tenant, file: PersonasFile): Coverage {
   const scenarios = Object.entries(file.scenarios);
-  const rows: string[] = [];
-  const gaps: string[] = [];
-  const byDesign: string[] = [];
-  const skipped: string[] = [];
+  const rows: CoverageRow[] = [];
+  const gaps: { persona: string; scenario: string }[] = [];
+  const byDesign: { persona: string; scenario: string }[] = [];
+  const skipped: { persona: string; missingGroups: string[] }[] = [];
   for (const [pk, persona] of Object.entries(file.personas)) {
     const missing = (persona.groups ?? []).filter((g) => !(g in tenant.groups));
     if (missing.length) {
-      skipped.push(`${pk} (groups not in this tenant: ${missing.join(", ")})`);
+      skipped.push({ persona: pk, missingGroups: missing });
       continue;
     }
-    const cells = scenarios.map(([sk, scenario]) => {
-      const r = whatIf(policies, tenant, persona, scenario);
-      const unmet = r.grants.filter((g) => deviceGrantUnmet(g, scenario));
-      const strong = r.result === "block" || unmet.length > 0 || r.grants.some((g) => g.controls.includes("mfa") || g.authenticationStrength);
-      if (!strong) (persona.breakGlass ? byDesign : gaps).push(`${pk} × ${sk}`);
-      return cell(r, unmet.length > 0);
+    const cells = scenarios.map(([sk, scenario]): CoverageCell => {
+      const result = whatIf(policies, tenant, persona, scenario);
+      const unmetDeviceGrants = result.grants.filter((g) => deviceGrantUnmet(g, scenario));
+      const covered =
+        result.result === "block" || unmetDeviceGrants.length > 0 || result.grants.some((g) => g.controls.includes("mfa") || g.authenticationStrength);
+      if (!covered) (persona.breakGlass ? byDesign : gaps).push({ persona: pk, scenario: sk });
+      return { scenario: sk, result, unmetDeviceGrants, covered };
     });
-    rows.push(`| ${pk} | ${cells.join(" | ")} |`);
+    rows.push({ persona: pk, breakGlass: persona.breakGlass ?? false, cells });
   }
+  return { scenarios, rows, gaps, byDesign, skipped };
+}
+
+/** Every persona × scenario of the personas file, with the outcome, and the gaps. */
+export function coverageMatrix(policies: readonly EvaluatedPolicy[], tenant: Tenant, file: PersonasFile): CoverageMatrix {
+  const c = coverage(policies, tenant, file);
+  const scenarios = c.scenarios;
+  const rows = c.rows.map((r) => `| ${r.persona} | ${r.cells.map((x) => cell(x.result, x.unmetDeviceGrants.length > 0)).join(" | ")} |`);
+  const gaps = c.gaps.map((g) => `${g.persona} × ${g.scenario}`);
+  const skipped = c.skipped.map((s) => `${s.persona} (groups not in this tenant: ${s.missingGroups.join(", ")})`);
   const header = `| persona | ${scenarios.map(([k]) => k).join(" | ")} |`;
   const sep = `| --- | ${scenarios.map(() => "---").join(" | ")} |`;
   const out = [`# Conditional access coverage: ${tenant.name}`, "", header, sep, ...rows, ""];
@@ -247,7 +288,7 @@ export function coverageMatrix(policies: readonly EvaluatedPolicy[], tenant: Ten
     gaps.length ? `Gaps (no enforced policy requires MFA or blocks): ${gaps.length}` : "Gaps: none (every combination needs MFA or is blocked)",
     ...gaps.map((g) => `- ${g}`),
   );
-  if (byDesign.length) out.push("", `Not covered by design (break-glass is excluded from every policy): ${byDesign.length} combinations`);
+  if (c.byDesign.length) out.push("", `Not covered by design (break-glass is excluded from every policy): ${c.byDesign.length} combinations`);
   return { markdown: out.join("\n") + "\n", gaps };
 }
 

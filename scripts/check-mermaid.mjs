@@ -1,5 +1,6 @@
 // Parses every ```mermaid block of the Markdown files given as arguments with Mermaid's own
 // parser (in jsdom, no browser) and prints one JSON line: [{file, index, ok, type|error}].
+// Exit code 1 when a block does not parse, 0 otherwise.
 import { readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
 
@@ -21,3 +22,4 @@ for (const file of process.argv.slice(2)) {
   }
 }
 process.stdout.write(JSON.stringify(results) + "\n");
+process.exitCode = results.every((r) => r.ok) ? 0 : 1;

@@ -27,9 +27,23 @@ export interface MermaidSubgraph {
   readonly nodes: readonly MermaidNode[];
 }
 
-/** Mermaid node ids: letters, digits and underscores only. */
-export function mermaidId(s: string): string {
-  return s.replace(/[^A-Za-z0-9_]/g, "_");
+/**
+ * Node ids of one diagram: each distinct name gets its own id (`prefix` and a counter, in the
+ * order names are first asked for), so names that differ only in punctuation, case or accents
+ * ("A-B" and "A_B", "Financiën" and "Financien") never merge into one node. Make one per diagram.
+ */
+export class MermaidIds {
+  private readonly ids = new Map<string, string>();
+  constructor(private readonly prefix = "n") {}
+
+  of(name: string): string {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = `${this.prefix}${this.ids.size}`;
+      this.ids.set(name, id);
+    }
+    return id;
+  }
 }
 
 function label(s: string): string {

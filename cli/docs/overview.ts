@@ -1,6 +1,6 @@
 import { AREAS, Area, stackName } from "../../constructs/werkplek-stack";
 import { DocsContext, resourceCount } from "./context";
-import { flowchart, mermaidId, table } from "./markdown";
+import { flowchart, MermaidIds, table } from "./markdown";
 
 const WHAT: Record<Area, string> = {
   state: "opslag voor de Terraform-state van de andere stacks",
@@ -26,10 +26,11 @@ function dependencies(ctx: DocsContext): [Area, Area][] {
 export function overviewPage(ctx: DocsContext): string {
   const t = ctx.tenant;
   const rows = AREAS.map((a) => [`\`${stackName(t.name, a)}\``, resourceCount(ctx.json[a]), WHAT[a]]);
+  const ids = new MermaidIds("s");
   const diagram = flowchart(
     "LR",
-    AREAS.map((a) => ({ id: mermaidId(a), label: `${a} (${resourceCount(ctx.json[a])})`, shape: a === "state" ? ("db" as const) : ("box" as const) })),
-    dependencies(ctx).map(([from, to]) => ({ from: mermaidId(from), to: mermaidId(to) })),
+    AREAS.map((a) => ({ id: ids.of(a), label: `${a} (${resourceCount(ctx.json[a])})`, shape: a === "state" ? ("db" as const) : ("box" as const) })),
+    dependencies(ctx).map(([from, to]) => ({ from: ids.of(from), to: ids.of(to) })),
   );
   return `# ${t.displayName}: de digitale werkplek
 

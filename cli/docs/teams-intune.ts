@@ -1,6 +1,6 @@
 import { TeamsDocumentPolicy } from "../../constructs/teams/document";
 import { DocsContext } from "./context";
-import { flowchart, MermaidEdge, MermaidNode, mermaidId, table } from "./markdown";
+import { flowchart, MermaidEdge, MermaidIds, MermaidNode, table } from "./markdown";
 
 const show = (v: unknown) => (v === undefined ? "(standaard)" : Array.isArray(v) ? v.join(", ") || "—" : String(v));
 
@@ -8,6 +8,48 @@ function meetingPolicies(policies: readonly TeamsDocumentPolicy[]): string {
   const meeting = policies.filter((p) => p.policyType === "TeamsMeetingPolicy");
   const params = [...new Set(meeting.flatMap((p) => Object.keys(p.parameters)))].filter((k) => k !== "Description").sort();
   return table(["parameter", ...meeting.map((p) => p.identity)], params.map((k) => [k, ...meeting.map((p) => show((p.parameters as Record<string, unknown>)[k]))]));
+}
+
+/** What a custom meeting policy allows beyond the global one, in words, from its parameters. */
+function meetingFeatures(p: TeamsDocumentPolicy, global: TeamsDocumentPolicy | undefined): string[] {
+  const v = (x: TeamsDocumentPolicy | undefined, k: string) => (x?.parameters as Record<string, unknown> | undefined)?.[k];
+  const more = (k: string) => v(p, k) === true && v(global, k) !== true;
+  return [
+    ...(more("AllowCloudRecording") ? ["met opname"] : []),
+    ...(more("AllowTranscription") ? ["met transcriptie"] : []),
+    ...(more("AllowAnonymousUsersToJoinMeeting") ? [`anonieme deelnemers${v(p, "AutoAdmittedUsers") === "Everyone" ? "" : " via de wachtruimte"}`] : []),
+  ];
+}
+
+/**
+ * Who gets which custom meeting and events policy, from the document's policies and group
+ * assignments (`teams.councilMeetings` in the tenant file); a policy no group has is said to apply to no one.
+ */
+function councilSentence(t: DocsContext["tenant"], doc: DocsContext["stacks"]["collaboration"]["teamsPolicies"]["document"]): string {
+  const names = (type: string, policy: string) =>
+    doc.groupAssignments.filter((a) => a.policyType === type && a.policyName === policy).map((a) => t.groups[a.group]?.displayName ?? a.group);
+  const list = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} en ${xs[xs.length - 1]}`);
+  const global = doc.policies.find((p) => p.policyType === "TeamsMeetingPolicy" && p.identity === "Global");
+  const lines = ["De globale regels gelden voor iedereen."];
+  for (const p of doc.policies.filter((x) => x.identity !== "Global")) {
+    const groups = names(p.policyType, p.identity);
+    if (p.policyType === "TeamsMeetingPolicy") {
+      const features = meetingFeatures(p, global);
+      const what = features.length ? `: ${features.join(", ")}` : "";
+      lines.push(
+        groups.length
+          ? `Leden van ${list(groups)} vergaderen met het beleid ${p.identity}${what}.`
+          : `Het beleid ${p.identity}${what ? ` (${features.join(", ")})` : ""} is aan geen groep toegewezen (\`teams.councilMeetings.groups\` is leeg) en geldt dus voor niemand.`,
+      );
+    } else if (p.policyType === "TeamsEventsPolicy") {
+      lines.push(
+        groups.length
+          ? `Leden van ${list(groups)} mogen openbare zittingen uitzenden (beleid ${p.identity}).`
+          : `Niemand mag openbare zittingen uitzenden met het beleid ${p.identity} (\`teams.councilMeetings.townHallGroups\` is leeg).`,
+      );
+    }
+  }
+  return lines.join("\n");
 }
 
 export function teamsIntunePage(ctx: DocsContext): string {
@@ -26,9 +68,10 @@ export function teamsIntunePage(ctx: DocsContext): string {
   const profiles = Object.values(ctx.stacks.devices.profiles);
   const nodes: MermaidNode[] = [];
   const edges: MermaidEdge[] = [];
+  const groupIds = new MermaidIds("g");
   const groupNodes = new Map<string, string>();
   const groupNode = (name: string) => {
-    if (!groupNodes.has(name)) groupNodes.set(name, mermaidId(`g_${name}`));
+    if (!groupNodes.has(name)) groupNodes.set(name, groupIds.of(name));
     return groupNodes.get(name)!;
   };
   profiles.forEach((p, i) => {
@@ -43,8 +86,7 @@ export function teamsIntunePage(ctx: DocsContext): string {
 
 ## Teams-vergaderbeleid
 
-De globale regels gelden voor iedereen; de gemeenteraad vergadert openbaar met opname en
-transcriptie en laat anonieme deelnemers binnen via de wachtruimte.
+${councilSentence(t, doc)}
 
 ${meetingPolicies(doc.policies)}
 

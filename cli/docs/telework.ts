@@ -12,24 +12,48 @@ function situations(country: string): Record<string, WhatIfSignIn> {
     privateApps: { ...home, app: "Office365", client: "mobileAppsAndDesktopClients", platform: "windows", device: "unmanaged" },
     phoneApps: { ...home, app: "Office365", client: "mobileAppsAndDesktopClients", platform: "android", device: "unmanaged" },
     registerMfaPrivate: { ...home, app: "urn:user:registersecurityinfo", client: "browser", platform: "windows", device: "unmanaged" },
+    registerMfaLaptop: { ...home, app: "urn:user:registersecurityinfo", client: "browser", platform: "windows", device: "compliant" },
     abroad: { country: "US", ip: "203.0.113.7", risk: "none", app: "Office365", client: "browser", platform: "windows", device: "compliant" },
     oldMail: { ...home, app: "Office365", client: "other", platform: "windows", device: "compliant" },
     deviceCode: { ...home, app: "Office365", client: "browser", platform: "windows", device: "compliant", flow: "deviceCodeFlow" },
   };
 }
 
-/** What the result means for the person, in plain Dutch. */
-function inWords(r: WhatIfResult, unmanaged: boolean): string {
-  if (r.result === "block") return "**lukt niet**: de aanmelding wordt geweigerd";
+/** The what-if's answer for one situation: whether it works, and what that means for the person in plain Dutch. */
+interface Answer {
+  readonly ok: boolean;
+  readonly text: string;
+}
+
+function inWords(r: WhatIfResult, unmanaged: boolean): Answer {
+  if (r.result === "block") return { ok: false, text: "**lukt niet**: de aanmelding wordt geweigerd" };
   const needsDevice = r.grants.some((g) => g.controls.includes("compliantDevice") && (g.operator === "AND" || g.controls.every((c) => c === "compliantDevice" || c === "domainJoinedDevice")));
-  if (needsDevice && unmanaged) return "**lukt niet**: dit kan alleen op een toestel dat de gemeente beheert";
+  if (needsDevice && unmanaged) return { ok: false, text: "**lukt niet**: dit kan alleen op een toestel dat de gemeente beheert" };
   const parts: string[] = [];
   if (r.grants.some((g) => g.authenticationStrength || g.controls.includes("mfa"))) parts.push("met de Authenticator-app of een beveiligingssleutel (MFA)");
   const s = r.sessionControls;
   if (s.applicationEnforcedRestrictions) parts.push("alleen in de browser, zonder bestanden te downloaden");
   if (s.signInFrequency && s.signInFrequency !== "everyTime") parts.push(`opnieuw aanmelden na ${s.signInFrequency.value} ${s.signInFrequency.type === "hours" ? "uur" : "dagen"}`);
   if (s.persistentBrowser === "never") parts.push("de browser onthoudt uw aanmelding niet");
-  return `**lukt**${parts.length ? `, ${parts.join(", ")}` : ""}`;
+  return { ok: true, text: `**lukt**${parts.length ? `, ${parts.join(", ")}` : ""}` };
+}
+
+/**
+ * The Awingu line: the what-if's answer for the Awingu application (the same client id CA014
+ * targets, from the remote-access stack) in the browser on a private computer, for a member of
+ * the Awingu users group; empty when the tenant has no Awingu.
+ */
+function awinguLine(ctx: DocsContext, groups: readonly string[], signIn: WhatIfSignIn): string {
+  const t = ctx.tenant;
+  const ra = t.remoteAccess;
+  const app = ctx.stacks.remoteAccess.awinguAppClientId;
+  if (!ra || !app) return "";
+  const usersGroup = ra.saml.usersGroup;
+  const r = inWords(whatIf(ctx.stacks.conditionalAccess.policies, t, { groups: [...groups, usersGroup] }, { ...signIn, app }), signIn.device === "unmanaged");
+  return `- De gemeentelijke programma's en uw schijven via **Awingu** op https://${ra.hostname}: ${r.text}.
+  U moet daarvoor lid zijn van de groep ${t.groups[usersGroup]?.displayName ?? usersGroup}; vraag dat aan de ICT-dienst.${
+    r.ok ? " Alles blijft op de server van de gemeente; er komt niets op uw computer terecht." : ""
+  }`;
 }
 
 export function teleworkPage(ctx: DocsContext): string {
@@ -38,8 +62,15 @@ export function teleworkPage(ctx: DocsContext): string {
   const country = t.allowedCountries[0];
   const sit = situations(country);
   const staff = t.groups.personeel ? { groups: ["personeel"] } : {};
-  const answer = (k: keyof ReturnType<typeof situations>) => inWords(whatIf(policies, t, staff, sit[k]), sit[k].device === "unmanaged");
-  const awingu = t.remoteAccess ? `https://${t.remoteAccess.hostname}` : undefined;
+  const ask = (k: keyof ReturnType<typeof situations>) => inWords(whatIf(policies, t, staff, sit[k]), sit[k].device === "unmanaged");
+  const answer = (k: keyof ReturnType<typeof situations>) => ask(k).text;
+  const awingu = awinguLine(ctx, staff.groups ?? [], sit.privateBrowser);
+  const registerPrivate = ask("registerMfaPrivate");
+  const registerFollowUp = registerPrivate.ok
+    ? "Lukt het toch niet, vraag dan de ICT-dienst om hulp."
+    : ask("registerMfaLaptop").ok
+      ? "Stel MFA daarom in op uw gemeentelijke laptop. Hebt u er geen, dan helpt de ICT-dienst u op een toestel van de gemeente."
+      : "Vraag daarvoor de ICT-dienst om hulp.";
   const weak = t.authenticationMethods.keepEnabled;
   const weakNames: Record<(typeof WEAK_AUTH_METHODS)[number], string> = { Sms: "sms", Voice: "telefoonoproep", Email: "e-mailcode" };
   const help = t.helpdesk;
@@ -66,13 +97,7 @@ Op een computer die niet van de gemeente is, werkt u **in de browser**:
 - Microsoft 365 in de browser (Outlook, Teams, SharePoint): ${answer("privateBrowser")}.
 - Outlook, Teams of OneDrive installeren op uw eigen computer: ${answer("privateApps")}.
 - De Teams- of Outlook-app op uw eigen gsm: ${answer("phoneApps")}.
-${
-  awingu
-    ? `- De gemeentelijke programma's en uw schijven via **Awingu**: ga naar ${awingu} en meld u aan
-  met uw gemeentelijke account (MFA). Alles blijft op de server van de gemeente; er komt niets op uw
-  computer terecht.`
-    : ""
-}
+${awingu}
 
 ## Meervoudige verificatie (MFA) instellen
 
@@ -88,8 +113,7 @@ U meldt zich aan met uw wachtwoord én een tweede bewijs:
       : "Sms, telefoonoproep en e-mailcodes worden niet gebruikt: ze zijn te makkelijk te onderscheppen."
   }
 
-MFA instellen op een eigen computer: ${answer("registerMfaPrivate")}. Lukt het niet, doe het dan op
-het gemeentehuis of op uw gemeentelijke laptop, of vraag de ICT-dienst een tijdelijke toegangspas.
+MFA instellen op een eigen computer: ${registerPrivate.text}. ${registerFollowUp}
 
 ## Wat niet kan, en waarom
 
@@ -98,7 +122,6 @@ het gemeentehuis of op uw gemeentelijke laptop, of vraag de ICT-dienst een tijde
 | aanmelden vanuit het buitenland (buiten ${t.allowedCountries.join(", ")}) | ${answer("abroad")} | bijna alle aanvallen komen van buiten het land; op reis? Vraag het vooraf aan de ICT-dienst |
 | oude mailprogramma's (POP, IMAP) | ${answer("oldMail")} | die kunnen geen MFA; een gestolen wachtwoord zou volstaan |
 | aanmelden met een code op een ander toestel ("apparaatcode") | ${answer("deviceCode")} | een bekende truc van oplichters om uw aanmelding over te nemen |
-| Outlook of OneDrive op een eigen computer | ${answer("privateApps")} | gemeentelijke bestanden horen niet op een computer die de gemeente niet beheert |
 
 ## Hulp nodig?
 

@@ -225,14 +225,15 @@ function appsMatch(spec: ConditionalAccessPolicySpec, app: string): Tri {
   if (isUserAction(app)) return false; // user actions are not cloud apps
   const one = (policyApp: string): Tri => {
     if (policyApp === "None") return false;
-    if (policyApp === APP_ALL || app === APP_ALL) return true;
+    if (policyApp === APP_ALL || app === APP_ALL || policyApp === app) return true;
     // An app id known only at deploy time is one the tenant registers itself (the Awingu SAML app):
     // it is neither in the Office365 group nor a well-known first-party app, but it could be any
-    // other id the user typed.
+    // other id the user typed. Asked with that same token (the docs do), it is that app (above),
+    // and no other app of a policy.
+    if (Token.isUnresolved(app)) return false;
     if (Token.isUnresolved(policyApp)) {
       return app === APP_OFFICE365 || WELL_KNOWN_APP_IDS.has(app) ? false : { unknown: ["application (its id is known only at deploy time)"] };
     }
-    if (policyApp === app) return true;
     if (policyApp === APP_OFFICE365 || app === APP_OFFICE365) {
       const other = policyApp === APP_OFFICE365 ? app : policyApp;
       return NOT_OFFICE365.has(other) ? false : { unknown: [`whether application ${other} belongs to Office365`] };
@@ -240,7 +241,7 @@ function appsMatch(spec: ConditionalAccessPolicySpec, app: string): Tri {
     return false;
   };
   const excluded = (a.excludeApplications ?? []).map((x) =>
-    x === app ? true : app === APP_ALL ? false : x === APP_OFFICE365 || app === APP_OFFICE365 ? { unknown: ["excluded applications"] } : false,
+    x === app ? true : app === APP_ALL || Token.isUnresolved(app) ? false : x === APP_OFFICE365 || app === APP_OFFICE365 ? { unknown: ["excluded applications"] } : false,
   );
   return and(or(...a.includeApplications.map(one)), not(or(...excluded)));
 }
