@@ -49,7 +49,14 @@ function generateTenants(n: number): string {
   fs.copyFileSync(path.join(ROOT, "tenants", "tenant.schema.json"), path.join(dir, "tenant.schema.json"));
   for (let i = 1; i <= n; i++) {
     const name = `gemeente-${String(i).padStart(2, "0")}`;
-    fs.writeFileSync(path.join(dir, `${name}.yaml`), example.replace(/^name: kraainem$/m, `name: ${name}`));
+    // each municipality has its own tenant, subscription, domain and names (the loader refuses copies)
+    const hex = i.toString(16).padStart(2, "0");
+    const yaml = example
+      .replace(/^name: kraainem$/m, `name: ${name}`)
+      .replace(/(0000-0000000000)(a1|b1|c1)\b/g, (_m, head, tail) => `${head.slice(0, -2)}${hex}${tail}`)
+      .replace(/kraainem\.be/g, `${name}.be`)
+      .replace(/^(\s+displayNamePrefix:) KRA\b/m, `$1 G${hex}`);
+    fs.writeFileSync(path.join(dir, `${name}.yaml`), yaml);
   }
   return dir;
 }

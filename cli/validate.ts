@@ -1,5 +1,5 @@
 import { Command, parseFlags } from "./command";
-import { listTenantFiles, loadTenant, loadTenants } from "../tenants/load";
+import { loadTenant, loadTenants } from "../tenants/load";
 
 export const validateCommand: Command = {
   name: "validate",
@@ -16,8 +16,13 @@ Options:
 Exit codes: 0 valid, 2 invalid file or bad flag.`,
   async run(argv, io) {
     const { values } = parseFlags("validate", argv, { tenant: { type: "string" } });
-    const tenants = values.tenant ? [loadTenant(values.tenant)] : loadTenants();
-    io.out(`${tenants.length} of ${listTenantFiles().length} tenant file(s) valid: ${tenants.map((t) => t.name).join(", ")}\n`);
+    if (values.tenant) {
+      const tenant = loadTenant(values.tenant);
+      io.out(`tenants/${tenant.name}.yaml is valid\n`);
+      return 0;
+    }
+    const tenants = loadTenants();
+    io.out(`all ${tenants.length} tenant file(s) are valid: ${tenants.map((t) => t.name).join(", ")}\n`);
     return 0;
   },
 };

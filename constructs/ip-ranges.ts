@@ -80,3 +80,25 @@ export function firewallIpRules(ranges: readonly string[]): string[] {
   }
   return [...new Set(out)];
 }
+
+/**
+ * For an IPv4 CIDR whose address has host bits set (192.0.2.5/28), the network it probably meant
+ * (192.0.2.0/28); undefined when the range is fine or not IPv4. Azure normalises such ranges in
+ * some places and not in others, so the tenant file must say what it means.
+ */
+export function hostBitsSet(range: string): string | undefined {
+  const [address, bits] = range.split("/");
+  const ip = ipv4ToNumber(address);
+  const prefix = Number(bits);
+  if (ip === undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) return undefined;
+  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  const network = (ip & mask) >>> 0;
+  if (network === ip) return undefined;
+  return `${[24, 16, 8, 0].map((s) => (network >>> s) & 255).join(".")}/${prefix}`;
+}
+
+/** Zod check: an IPv4 CIDR without host bits ("did you mean …"). */
+export function noHostBits(range: string, ctx: { addIssue: (issue: { code: "custom"; message: string; input: unknown }) => void }): void {
+  const meant = hostBitsSet(range);
+  if (meant) ctx.addIssue({ code: "custom", message: `${range} has host bits set; did you mean ${meant}?`, input: range });
+}

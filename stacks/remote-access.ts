@@ -327,6 +327,8 @@ export class RemoteAccessStack extends WerkplekStack {
 
     new TerraformOutput(this, "gateway-public-ip", { value: agwIp.ipAddress, description: `point the DNS record ${ra.hostname} here` });
     new TerraformOutput(this, "vm-private-ip", { value: vm.privateIpAddress });
+    // the name is cut to Key Vault's 24 characters: scripts and runbook read it from here
+    new TerraformOutput(this, "key-vault-name", { value: kv.name });
     new TerraformOutput(this, "ldap-bind-secret-uri", {
       value: Fn.join("", [kv.vaultUri, "secrets/", ra.keyVault.ldapBindSecretName]),
       description: "set the value outside the code: az keyvault secret set --vault-name <vault> --name <name> --file <(read -s)",

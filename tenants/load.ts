@@ -60,13 +60,47 @@ export function loadTenants(dir: string = TENANTS_DIR): Tenant[] {
   if (files.length === 0) {
     problems.push({ file: displayPath(dir), field: "", message: "no tenant files (*.yaml) found" });
   }
+  const located: { tenant: Tenant; locate: Locator }[] = [];
   for (const file of files) {
     const result = parseTenantFile(file);
-    if ("tenant" in result) tenants.push(result.tenant);
-    else problems.push(...result.problems);
+    if ("tenant" in result) {
+      tenants.push(result.tenant);
+      located.push({ tenant: result.tenant, locate: result.locate });
+    } else problems.push(...result.problems);
   }
+  problems.push(...sharedValues(located));
   if (problems.length > 0) throw new TenantFileError(problems);
   return tenants;
+}
+
+type Locator = (fieldPath: PropertyKey[], message: string) => TenantProblem;
+
+/**
+ * Values that identify one municipality must not repeat in another file: a copied example that
+ * was only half edited would otherwise deploy into, or name things after, the other tenant.
+ */
+const UNIQUE_FIELDS: { path: string[]; what: string }[] = [
+  { path: ["tenantId"], what: "tenant id" },
+  { path: ["subscriptionId"], what: "subscription" },
+  { path: ["primaryDomain"], what: "domain" },
+  { path: ["breakGlass", "groupObjectId"], what: "emergency-access group" },
+  { path: ["remoteAccess", "hostname"], what: "Awingu host name" },
+  { path: ["devices", "displayNamePrefix"], what: "Intune name prefix" },
+];
+
+function sharedValues(located: { tenant: Tenant; locate: Locator }[]): TenantProblem[] {
+  const problems: TenantProblem[] = [];
+  for (const field of UNIQUE_FIELDS) {
+    const seen = new Map<string, string>();
+    for (const { tenant, locate } of located) {
+      const value = field.path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], tenant);
+      if (typeof value !== "string") continue;
+      const first = seen.get(value.toLowerCase());
+      if (first) problems.push(locate(field.path, `the ${field.what} "${value}" is also in tenants/${first}.yaml; each municipality needs its own`));
+      else seen.set(value.toLowerCase(), tenant.name);
+    }
+  }
+  return problems;
 }
 
 /** Loads one tenant by name from a folder; unknown names list the ones that exist. */
@@ -81,7 +115,7 @@ export function loadTenant(name: string, dir: string = TENANTS_DIR): Tenant {
   return result.tenant;
 }
 
-export function parseTenantFile(file: string): { tenant: Tenant } | { problems: TenantProblem[] } {
+export function parseTenantFile(file: string): { tenant: Tenant; locate: Locator } | { problems: TenantProblem[] } {
   const shown = displayPath(file);
   const source = fs.readFileSync(file, "utf8");
   const lineCounter = new LineCounter();
@@ -115,7 +149,7 @@ export function parseTenantFile(file: string): { tenant: Tenant } | { problems: 
     problems.push({ file: shown, field: "", message: "tenant file names must be lowercase [a-z0-9-]+.yaml" });
   }
   if (problems.length > 0 || !result.success) return { problems: sortProblems(problems) };
-  return { tenant: result.data };
+  return { tenant: result.data, locate: (fieldPath, message) => at(shown, doc, lineCounter, fieldPath, message) };
 }
 
 function toProblems(file: string, doc: Document, lc: LineCounter, issue: z.core.$ZodIssue): TenantProblem[] {
@@ -128,6 +162,12 @@ function toProblems(file: string, doc: Document, lc: LineCounter, issue: z.core.
   }
   if (issue.code === "invalid_type" && issue.input === undefined) {
     return [at(file, doc, lc, p, `required field is missing (expected ${issue.expected})`)];
+  }
+  if ((issue.code === "too_big" || issue.code === "too_small") && issue.origin === "number" && /^Too (big|small)/.test(issue.message)) {
+    const bound = Number(issue.code === "too_big" ? issue.maximum : issue.minimum);
+    const inclusive = issue.inclusive !== false;
+    const word = issue.code === "too_big" ? (inclusive ? "at most" : "less than") : inclusive ? "at least" : "more than";
+    return [at(file, doc, lc, p, `${String(issue.input)} is out of range; must be ${word} ${bound}`)];
   }
   if (issue.code === "invalid_value") {
     return [at(file, doc, lc, p, `"${String(issue.input)}" is not allowed; allowed: ${issue.values.map((v) => String(v)).join(", ")}`)];

@@ -5,6 +5,7 @@
  * Every tenant-specific value the stacks use comes from here; policies are functions of it.
  */
 import { z } from "zod";
+import { noHostBits } from "../constructs/ip-ranges";
 import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
 import { devicesCrossReferences, DevicesSchema } from "./sections/devices";
 import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remote-access";
@@ -18,7 +19,7 @@ const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
   z.string().regex(KEY, { error: `${what} must be lowercase letters, digits and dashes ([a-z0-9-]+)` });
 const guid = (what: string) =>
-  z.guid({ error: `${what} must be a GUID like 00000000-0000-0000-0000-000000000000` });
+  z.guid({ error: `${what.includes(".") || /Id$/.test(what) ? "must be" : `${what} must be`} a GUID like 00000000-0000-0000-0000-000000000000` });
 const reason = z
   .string()
   .trim()
@@ -67,10 +68,10 @@ export const TenantSchema = z
     subscriptionId: guid("subscriptionId").describe("Azure subscription for the Azure resources"),
     primaryDomain: z
       .string()
-      .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "primaryDomain must be a lowercase DNS name like kraainem.be" }),
+      .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "must be a lowercase DNS name like kraainem.be" }),
     location: z
       .string()
-      .regex(/^[a-z][a-z0-9]+$/, { error: "location must be an Azure region name like westeurope or belgiumcentral" }),
+      .regex(/^[a-z][a-z0-9]+$/, { error: "must be an Azure region name like westeurope or belgiumcentral" }),
     tags: z
       .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/), z.string().max(256))
       .refine((t) => Object.keys(t).length > 0, { error: "at least one tag is required (e.g. owner, costCenter)" })
@@ -83,7 +84,12 @@ export const TenantSchema = z
         accountObjectIds: z
           .array(guid("a break-glass account id"))
           .min(2, { error: "at least two cloud-only emergency-access accounts are required" })
+          .refine((ids) => new Set(ids.map((i) => i.toLowerCase())).size === ids.length, { error: "the same account is listed twice; list two or more different accounts" })
           .describe("cloud-only emergency-access accounts; made outside the code and never changed by it"),
+      })
+      .refine((b) => !b.accountObjectIds.some((a) => a.toLowerCase() === b.groupObjectId.toLowerCase()), {
+        error: "an account id equals the group id; accountObjectIds are the accounts, groupObjectId is the group that holds them",
+        path: ["accountObjectIds"],
       })
       .describe("emergency access, made and kept outside the code"),
     licences: z
@@ -106,7 +112,8 @@ export const TenantSchema = z
       .array(
         z
           .union([z.cidrv4(), z.cidrv6()], { error: "an IP range must be CIDR like 192.0.2.0/24" })
-          .refine((r) => Number(r.split("/")[1]) >= 8, { error: "Entra named locations take prefixes of /8 or longer (e.g. /24), not wider ranges" }),
+          .refine((r) => Number(r.split("/")[1]) >= 8, { error: "Entra named locations take prefixes of /8 or longer (e.g. /24), not wider ranges" })
+          .superRefine(noHostBits),
       )
       .default([])
       .describe("office IP ranges, a trusted named location"),

@@ -27,8 +27,8 @@ describe("tenant files", () => {
     const file = "test/fixtures/bad-tenants/wrong-fields.yaml";
     expect(problems).toEqual(
       expect.arrayContaining([
-        `${file}:3:11 tenantId: tenantId must be a GUID like 00000000-0000-0000-0000-000000000000`,
-        `${file}:6:11 location: location must be an Azure region name like westeurope or belgiumcentral`,
+        `${file}:3:11 tenantId: must be a GUID like 00000000-0000-0000-0000-000000000000`,
+        `${file}:6:11 location: must be an Azure region name like westeurope or belgiumcentral`,
         `${file}:11:3 breakGlass.accountObjectIds: at least two cloud-only emergency-access accounts are required`,
         `${file}:18:16 groups.it.licences.0: unknown licence "E5"; allowed: SPB`,
         `${file}:22:20 allowedCountries.0: countries are ISO 3166-1 alpha-2 codes like BE`,
@@ -103,4 +103,50 @@ test("a trusted IP range wider than /8 is refused (Entra named locations need /8
   const result = TenantSchema.safeParse(raw);
   expect(result.success).toBe(false);
   expect(result.error!.issues[0]).toMatchObject({ path: ["trustedIpRanges", 0], message: expect.stringContaining("/8 or longer") });
+});
+
+describe("values the admin would get wrong when copying the example", () => {
+  const problemsOf = (mutate: (t: any) => void) => {
+    const raw = kraainemRaw() as any;
+    mutate(raw);
+    const r = TenantSchema.safeParse(raw);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  };
+
+  test("break-glass accounts must be different accounts, and not the group", () => {
+    expect(problemsOf((t) => (t.breakGlass.accountObjectIds = [t.breakGlass.accountObjectIds[0], t.breakGlass.accountObjectIds[0]]))).toEqual([
+      "breakGlass.accountObjectIds: the same account is listed twice; list two or more different accounts",
+    ]);
+    expect(problemsOf((t) => (t.breakGlass.accountObjectIds[1] = t.breakGlass.groupObjectId))).toEqual([
+      expect.stringMatching(/^breakGlass\.accountObjectIds: an account id equals the group id/),
+    ]);
+  });
+
+  test("an IP range with host bits set says which network it probably means", () => {
+    expect(problemsOf((t) => (t.trustedIpRanges = ["192.0.2.5/28"]))).toEqual(["trustedIpRanges.0: 192.0.2.5/28 has host bits set; did you mean 192.0.2.0/28?"]);
+    expect(problemsOf((t) => (t.remoteAccess.network.vmSubnet = "10.20.1.1/27"))).toContainEqual(
+      "remoteAccess.network.vmSubnet: 10.20.1.1/27 has host bits set; did you mean 10.20.1.0/27?",
+    );
+  });
+
+  test("a number out of range names the bound instead of zod's wording", () => {
+    const dir = tempDir();
+    const yaml = fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8").replace("browserSessionHours: 8", "browserSessionHours: 30");
+    fs.writeFileSync(path.join(dir, "kraainem.yaml"), yaml);
+    expect(problemsIn(dir)).toEqual([expect.stringMatching(/conditionalAccess\.browserSessionHours: 30 is out of range; must be at most 23$/)]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("a second municipality copied from the example must not keep its tenant id, domain or names", () => {
+    const dir = tempDir();
+    const example = fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8");
+    fs.writeFileSync(path.join(dir, "kraainem.yaml"), example);
+    fs.writeFileSync(path.join(dir, "zaventem.yaml"), example.replace(/^name: kraainem$/m, "name: zaventem").replace(/^displayName: .*$/m, "displayName: Gemeente Zaventem"));
+    const problems = problemsIn(dir);
+    for (const what of ["tenantId", "subscriptionId", "primaryDomain", "breakGlass.groupObjectId", "remoteAccess.hostname", "devices.displayNamePrefix"]) {
+      expect(problems).toContainEqual(expect.stringMatching(new RegExp(`zaventem\\.yaml:\\d+:\\d+ ${what.replace(".", "\\.")}: the .* is also in tenants/kraainem\\.yaml; each municipality needs its own$`)));
+    }
+    expect(problems.every((p) => p.includes("zaventem.yaml"))).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

@@ -3,11 +3,12 @@
  * (stack `<tenant>-remote-access`). Absent means the tenant has no Awingu gateway.
  */
 import { z } from "zod";
+import { noHostBits } from "../../constructs/ip-ranges";
 import { overlapsPrivateIpv4 } from "../../constructs/ip-ranges";
 import { sshPublicKeyProblem } from "../../constructs/ssh-public-key";
 
 const IPV4 = z.ipv4({ error: "must be an IPv4 address like 10.0.0.4" });
-const CIDR = z.cidrv4({ error: "must be an IPv4 range in CIDR notation like 10.20.0.0/24" });
+const CIDR = z.cidrv4({ error: "must be an IPv4 range in CIDR notation like 10.20.0.0/24" }).superRefine(noHostBits);
 const DNS_NAME = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
 
 const MarketplaceImageSchema = z

@@ -5,7 +5,7 @@
  * state until the names are written here (see README "State backend").
  */
 import { z } from "zod";
-import { storageIpRuleProblem } from "../../constructs/ip-ranges";
+import { noHostBits, storageIpRuleProblem } from "../../constructs/ip-ranges";
 
 export const StateSchema = z
   .strictObject({
@@ -21,6 +21,7 @@ export const StateSchema = z
           .superRefine((range, ctx) => {
             const problem = storageIpRuleProblem(range);
             if (problem) ctx.addIssue({ code: "custom", message: problem });
+            else noHostBits(range, ctx);
           }),
       )
       .default([])
