@@ -52,7 +52,7 @@ describe("werkplek drift", () => {
     expect(flags.trim().split("\n").slice(2)).toEqual([
       '- **conditional access weakened** · kraainem-conditional-access · conditional access policy "CA001 Blokkeer verouderde authenticatie": state enabled → disabled',
       '- **conditional access weakened** · kraainem-conditional-access · conditional access policy "CA002 MFA voor alle gebruikers": exclusion added: users 9f8e7d6c-0000-4000-8000-00000000beef',
-      '- **NSG opened to the internet** · kraainem-remote-access · NSG rule "AllowRdpFromBastion": NSG rule "AllowRdpFromBastion" opens to the internet: allow inbound Tcp 3389 from * to * (priority 200)',
+      '- **NSG opened to the internet** · kraainem-remote-access · NSG rule "AllowRdpFromBastion": opens to the internet: allow inbound Tcp 3389 from * to * (priority 200)',
       '- **protected resource deleted** · kraainem-remote-access · key vault "kv-kraainem-awingu": deleted outside terraform; the next apply creates a new, empty object with a new id',
     ]);
   });

@@ -245,7 +245,8 @@ function nsgOpenings(type: string, before: JsonObject | undefined, after: JsonOb
       const prev = old.get(String(r.name));
       return !prev || !opensToInternet(prev) || describeNsgRule(prev) !== describeNsgRule(r);
     })
-    .map((r) => `NSG rule "${r.name}" opens to the internet: ${describeNsgRule(r)}`);
+    // a separate rule resource is already labelled `NSG rule "<name>"`; a rule inside an NSG is named here
+    .map((r) => `${type === "azurerm_network_security_rule" ? "" : `rule "${r.name}" `}opens to the internet: ${describeNsgRule(r)}`);
 }
 
 /**
