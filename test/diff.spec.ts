@@ -163,6 +163,7 @@ describe("conditional access weakening rules", () => {
 
 describe("werkplek diff on the example tenant", () => {
   let dir: string;
+  let httpRaw: any;
   beforeAll(() => {
     dir = tempDir();
     const synth = (name: string, raw: Record<string, any>) => {
@@ -176,12 +177,42 @@ describe("werkplek diff on the example tenant", () => {
     delete changed.groups.omgeving;
     changed.groups.secretariaat.displayName = "GRP-Secretariaat-Raad";
     synth("head", changed);
+    httpRaw = kraainemRaw() as any;
+    httpRaw.remoteAccess.gateway = { ...httpRaw.remoteAccess.gateway, httpRedirectFromInternet: true };
+    synth("http", httpRaw);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test("same tenant file twice: No changes", async () => {
     const r = await run("diff", "--base", path.join(dir, "base"), "--head", path.join(dir, "base"));
     expect(r.out).toContain("No changes.");
+  });
+
+  test("a brand-new tenant: the gateway's HTTPS door (and HTTP when opted in) is not flagged; every other opening is", () => {
+    const empty = { source: "empty", stacks: {}, documents: {} };
+    const nsgFlags = (r: ReturnType<typeof compare>) => r.changes.flatMap((c) => c.risks.filter((x) => x.kind === "nsg-internet").map((x) => `${c.label}: ${x.message}`));
+    const head = readStackSet(path.join(dir, "base"), "--head");
+    expect(nsgFlags(compare(empty, head))).toEqual([]);
+
+    const optedIn = tenantFrom(httpRaw);
+    const http = readStackSet(path.join(dir, "http"), "--head");
+    expect(JSON.stringify(http.stacks)).toContain("AllowHttpRedirectFromInternet");
+    expect(nsgFlags(compare(empty, http, { tenantFile: () => optedIn }))).toEqual([]);
+    // the same rule without the tenant's opt-in is what WP-NET-007 refuses
+    expect(nsgFlags(compare(empty, http, { tenantFile: () => tenantFrom(kraainemRaw()) }))).toEqual([
+      'NSG rule "AllowHttpRedirectFromInternet": opens to the internet: allow inbound Tcp 80 from Internet to * (priority 110)',
+    ]);
+
+    // SSH and 8080 on the gateway's NSG, HTTPS on another NSG: flagged
+    const stack = JSON.parse(JSON.stringify(head.stacks["kraainem-remote-access"]));
+    const rules = stack.resource.azurerm_network_security_rule;
+    const https = Object.values(rules).find((r: any) => r.name === "AllowHttpsFromInternet") as any;
+    const bastion = Object.values(rules).find((r: any) => r.name === "AllowHttpsFromAdmins") as any;
+    rules.ssh = { ...https, name: "AllowSsh", priority: 120, destination_port_range: "22" };
+    rules.installer = { ...https, name: "AllowInstaller", priority: 130, destination_port_range: "8080" };
+    rules.elsewhere = { ...https, name: "AllowHttpsBastion", priority: 140, network_security_group_name: bastion.network_security_group_name };
+    const opened = { ...head, stacks: { ...head.stacks, "kraainem-remote-access": stack } };
+    expect(nsgFlags(compare(empty, opened)).map((f) => f.replace(/: opens.*/, ""))).toEqual(['NSG rule "AllowHttpsBastion"', 'NSG rule "AllowInstaller"', 'NSG rule "AllowSsh"']);
   });
 
   test("a removed group is a protected deletion; a renamed group is an update by display name", async () => {

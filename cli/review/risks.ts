@@ -58,8 +58,19 @@ export type Action = "create" | "update" | "replace" | "delete";
 
 type Humanize = (s: string) => string;
 
-/** All risks of one change; `before`/`after` are the resource's attributes (absent for create/delete). */
-export function risksOf(type: string, action: Action, before: JsonObject | undefined, after: JsonObject | undefined, hz: Humanize = (s) => s): Risk[] {
+/**
+ * All risks of one change; `before`/`after` are the resource's attributes (absent for create/delete).
+ * `permittedFromInternet` says which NSG rule is the door the guardrails allow (WP-NET-007): that
+ * one is not flagged as opened to the internet.
+ */
+export function risksOf(
+  type: string,
+  action: Action,
+  before: JsonObject | undefined,
+  after: JsonObject | undefined,
+  hz: Humanize = (s) => s,
+  permittedFromInternet: (rule: JsonObject) => boolean = () => false,
+): Risk[] {
   const risks: Risk[] = [];
   if (action === "delete" && isProtected(type, before)) {
     risks.push({ kind: "protected-deleted", message: DELETION[type] ?? "the object is destroyed, with what refers to it" });
@@ -74,7 +85,7 @@ export function risksOf(type: string, action: Action, before: JsonObject | undef
     for (const m of conditionalAccessWeakening(before, after, hz)) risks.push({ kind: "ca-weakened", message: m });
   }
   if (after) {
-    for (const m of nsgOpenings(type, before, after)) risks.push({ kind: "nsg-internet", message: m });
+    for (const m of nsgOpenings(type, before, after, permittedFromInternet)) risks.push({ kind: "nsg-internet", message: m });
     if (before) for (const m of teamsLoosenings(before, after)) risks.push({ kind: "teams-loosened", message: m });
     for (const m of groupCreationChanges(type, before, after, hz)) risks.push({ kind: "group-creation", message: m });
     for (const m of firewallOpenings(type, before, after)) risks.push({ kind: "firewall-opened", message: m });
@@ -237,10 +248,10 @@ function guestTypes(v: unknown): string[] {
 }
 
 /** NSG rules that now let the internet in (new rules, or a rule whose source or ports changed). */
-function nsgOpenings(type: string, before: JsonObject | undefined, after: JsonObject): string[] {
+function nsgOpenings(type: string, before: JsonObject | undefined, after: JsonObject, permitted: (rule: JsonObject) => boolean): string[] {
   const old = new Map(nsgRules(type, before ?? {}).map((r) => [String(r.name), r]));
   return nsgRules(type, after)
-    .filter(opensToInternet)
+    .filter((r) => opensToInternet(r) && !permitted(r))
     .filter((r) => {
       const prev = old.get(String(r.name));
       return !prev || !opensToInternet(prev) || describeNsgRule(prev) !== describeNsgRule(r);
