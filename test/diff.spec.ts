@@ -366,8 +366,10 @@ describe("review wording and the newer risk flags", () => {
     const base = (tenant: string) => set({ [`${tenant}-conditional-access`]: { azuread_conditional_access_policy: { p: policy([]) } } });
     const head = (tenant: string) => set({ [`${tenant}-conditional-access`]: { azuread_conditional_access_policy: { p: policy([bg]) } } });
     const fromFile = compare(base("kraainem"), head("kraainem"));
-    expect(fromFile.changes[0].words?.after).toContain("**Who:** all users, except groups the emergency-access group");
-    expect(fromFile.changes[0].risks.map((x) => x.message)).toEqual(["exclusion added: groups the emergency-access group"]);
+    expect(fromFile.changes[0].words?.after).toContain("**Who:** all users, except the emergency-access group");
+    expect(fromFile.changes[0].risks.map((x) => x.message)).toEqual(["exclusion added: the emergency-access group"]);
+    const more = compare(base("kraainem"), set({ "kraainem-conditional-access": { azuread_conditional_access_policy: { p: policy([bg, "g-1", "g-2"]) } } }));
+    expect(more.changes[0].words?.after).toContain("**Who:** all users, except the emergency-access group and groups g-1, g-2");
     const noFile = compare(base("nergens"), head("nergens"));
     expect(noFile.changes[0].words?.after).toContain(`**Who:** all users, except groups ${bg}`);
   });

@@ -5,7 +5,7 @@
 import { Area } from "../../constructs/werkplek-stack";
 import { AttributeChange, attributeChanges } from "./attributes";
 import { describeConditionalAccess, describeNsgRule, nsgRules } from "./describe";
-import { documentLabel, humanize, isTeamsApplyStep, labelOf } from "./labels";
+import { documentLabel, EMERGENCY_ACCESS_GROUP, humanize, isTeamsApplyStep, labelOf } from "./labels";
 import { Action, findingKey, Risk, risksOf, teamsLoosenings } from "./risks";
 import { areaOf, GuardrailFinding, StackSet, tenantOf } from "./stack-set";
 import { isObject, jsonEqual, JsonObject, one } from "./values";
@@ -109,7 +109,7 @@ export interface CompareOptions {
   readonly tenantFile?: (tenant: string) => Tenant | undefined;
 }
 
-export const EMERGENCY_ACCESS_GROUP = "the emergency-access group";
+export { EMERGENCY_ACCESS_GROUP } from "./labels";
 
 /** `tenants/<tenant>.yaml`; undefined when the file is absent or invalid. */
 export function tenantFromFile(tenant: string): Tenant | undefined {

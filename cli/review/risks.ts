@@ -3,7 +3,7 @@
  * (state vs live tenant): the same rules decide what is dangerous in both.
  */
 import { CA_STATES, describeNsgRule, nsgRules, opensToInternet } from "./describe";
-import { isGroupUnified, roleName } from "./labels";
+import { groupsInWords, isGroupUnified, roleName } from "./labels";
 import { teamsLoosening, teamsUndeclared } from "./teams-loosening";
 import { added, flatten, isObject, JsonObject, one, str, strings } from "./values";
 
@@ -209,7 +209,9 @@ export function conditionalAccessWeakening(before: JsonObject, after: JsonObject
   ];
   for (const [block, key, label] of exclusions) {
     const more = added(pick(cb, block, key), pick(ca, block, key));
-    if (more.length) out.push(`exclusion added: ${label} ${more.map((x) => (label === "roles" ? roleName(x) : hz(x))).join(", ")}`);
+    if (!more.length) continue;
+    if (label === "groups") out.push(`exclusion added: ${groupsInWords(more, hz)}`);
+    else out.push(`exclusion added: ${label} ${more.map((x) => (label === "roles" ? roleName(x) : hz(x))).join(", ")}`);
   }
   const guestsB = guestTypes(one(cb.users).excluded_guests_or_external_users);
   const guestsA = added(guestsB, guestTypes(one(ca.users).excluded_guests_or_external_users));
