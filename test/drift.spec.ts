@@ -218,6 +218,16 @@ describe("werkplek drift", () => {
     expect((await run("drift")).code).toBe(2);
   });
 
+  test("every unreadable plan is named with its reason in one exit-2 message, not only the first", async () => {
+    const r = await run("drift", plan("not-json.json"), plan("kraainem-identity-no-drift.json"), plan("missing.json"), plan("unsupported-version.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("werkplek drift: 3 of 4 plan files cannot be used:\n");
+    expect(r.err).toContain(`  ${plan("not-json.json")}: not JSON`);
+    expect(r.err).toContain(`  ${plan("missing.json")}: cannot read the file (ENOENT)`);
+    expect(r.err).toContain(`  ${plan("unsupported-version.json")}: format_version "2.0" is not supported; allowed: 1.x`);
+    expect(r.err).not.toContain("kraainem-identity-no-drift.json");
+  });
+
   test("another comparer's differences (the Teams export) become a section with loosening flags", () => {
     const report = driftReport([readPlan(plan("kraainem-identity-no-drift.json"))]);
     report.sections.push(
