@@ -21,7 +21,9 @@ added, its scope narrowed), an NSG rule opened to the internet (not the applicat
 door that guardrail WP-NET-007 permits with tenants/<tenant>.yaml: TCP 443, and 80 with
 httpRedirectFromInternet), a Teams setting loosened, who may
 create Microsoft 365 groups changed, a named location of countries widened, a storage account or
-Key Vault firewall default_action Deny → Allow, a guardrail suppression added (when both sides
+Key Vault firewall default_action Deny → Allow, a security setting weakened (VM password sign-in
+enabled; storage account keys or public containers enabled, HTTPS-only off, minimum TLS
+lowered), a guardrail suppression added (when both sides
 have cdktf.out/guardrails.json). The tenant's break-glass group (from tenants/<tenant>.yaml, when
 present) reads as "the emergency-access group".
 

@@ -14,7 +14,8 @@ Reads plans written by 'terraform show -json <planfile>' (best made with 'terraf
 each drifted resource by address and display name, each changed attribute as expected → live,
 resources deleted outside terraform, and security-relevant drift (a conditional access policy
 disabled or weakened, an NSG rule opened to the internet, a Teams setting loosened, a protected
-resource deleted). Drift is decided from the plan's resource_drift, never from terraform's exit
+resource deleted, VM password sign-in or storage account keys enabled: the risk flags of 'werkplek
+diff'). Drift is decided from the plan's resource_drift, never from terraform's exit
 code. Values marked sensitive in the plan are never printed.
 
 Teams policies are not in terraform's state: --teams compares the desired document the

@@ -327,6 +327,20 @@ describe("review wording and the newer risk flags", () => {
     expect(risksOf("azurerm_key_vault", "update", kv("Allow"), kv("Deny"))).toEqual([]);
   });
 
+  test("VM password sign-in and storage account keys, public containers, HTTP and older TLS are flagged; a left-out attribute counts as the provider default", () => {
+    const weakened = (type: string, before: Record<string, unknown>, after: Record<string, unknown>) =>
+      risksOf(type, "update", before, after).filter((x) => x.kind === "setting-weakened").map((x) => x.message.replace(/:.*/, ""));
+    expect(weakened("azurerm_linux_virtual_machine", { disable_password_authentication: true }, { disable_password_authentication: false })).toEqual(["disable_password_authentication true → false"]);
+    expect(weakened("azurerm_linux_virtual_machine", { disable_password_authentication: false }, {})).toEqual([]); // default true: stronger
+    const secure = { shared_access_key_enabled: false, allow_nested_items_to_be_public: false, https_traffic_only_enabled: true, min_tls_version: "TLS1_2" };
+    expect(
+      weakened("azurerm_storage_account", secure, { shared_access_key_enabled: true, allow_nested_items_to_be_public: true, https_traffic_only_enabled: false, min_tls_version: "TLS1_0" }),
+    ).toEqual(["shared_access_key_enabled false → true", "allow_nested_items_to_be_public false → true", "https_traffic_only_enabled true → false", "min_tls_version TLS1_2 → TLS1_0"]);
+    expect(weakened("azurerm_storage_account", secure, { min_tls_version: "TLS1_2" })).toEqual(["shared_access_key_enabled false → true", "allow_nested_items_to_be_public false → true"]);
+    expect(weakened("azurerm_storage_account", { ...secure, min_tls_version: "TLS1_0" }, { ...secure, min_tls_version: "TLS1_2" })).toEqual([]);
+    expect(risksOf("azurerm_storage_account", "create", undefined, { shared_access_key_enabled: true }).map((x) => x.kind)).not.toContain("setting-weakened");
+  });
+
   test("the deletion text names what goes with the object, per type", () => {
     expect(risksOf("azuread_group", "delete", { display_name: "g" }, undefined)[0].message).toContain("(memberships, licences, policy assignments)");
     const ca = risksOf("azuread_conditional_access_policy", "delete", { display_name: "CA" }, undefined)[0].message;

@@ -17,6 +17,7 @@ export type RiskKind =
   | "group-creation"
   | "location-widened"
   | "firewall-opened"
+  | "setting-weakened"
   | "suppression-added";
 
 export interface Risk {
@@ -90,6 +91,7 @@ export function risksOf(
     for (const m of groupCreationChanges(type, before, after, hz)) risks.push({ kind: "group-creation", message: m });
     for (const m of firewallOpenings(type, before, after)) risks.push({ kind: "firewall-opened", message: m });
     if (before) for (const m of namedLocationWidening(type, before, after)) risks.push({ kind: "location-widened", message: m });
+    if (before) for (const m of settingWeakenings(type, before, after)) risks.push({ kind: "setting-weakened", message: m });
   }
   return risks;
 }
@@ -137,6 +139,37 @@ function firewallOpenings(type: string, before: JsonObject | undefined, after: J
     return [`${block ?? "network rules"} default_action ${b} → ${a ?? "(not set: Allow)"}: the firewall no longer denies by default`];
   }
   return [];
+}
+
+/**
+ * Security switches of a resource: the secure value, the provider's default (what an attribute
+ * left out means) and what turning it the other way opens.
+ */
+const SWITCHES: Record<string, readonly { attribute: string; secure: boolean; default: boolean; opens: string }[]> = {
+  azurerm_linux_virtual_machine: [{ attribute: "disable_password_authentication", secure: true, default: true, opens: "the VM accepts SSH sign-in with a password, not only with keys" }],
+  azurerm_storage_account: [
+    { attribute: "shared_access_key_enabled", secure: false, default: true, opens: "the account keys (and SAS tokens signed with them) work again, besides Entra ID" },
+    { attribute: "allow_nested_items_to_be_public", secure: false, default: true, opens: "containers may be made public (anonymous read)" },
+    { attribute: "https_traffic_only_enabled", secure: true, default: true, opens: "unencrypted HTTP is accepted" },
+  ],
+};
+
+/** TLS versions from weakest; `min_tls_version` defaults to TLS1_2. */
+const TLS_VERSIONS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
+
+/** A VM or storage account security setting turned the weak way (an attribute left out counts as the provider default). */
+function settingWeakenings(type: string, before: JsonObject, after: JsonObject): string[] {
+  const out: string[] = [];
+  for (const sw of SWITCHES[type] ?? []) {
+    const value = (c: JsonObject) => (typeof c[sw.attribute] === "boolean" ? (c[sw.attribute] as boolean) : sw.default);
+    if (value(before) === sw.secure && value(after) !== sw.secure) out.push(`${sw.attribute} ${value(before)} → ${value(after)}: ${sw.opens}`);
+  }
+  if (type === "azurerm_storage_account") {
+    const tls = (c: JsonObject) => str(c.min_tls_version) ?? "TLS1_2";
+    const [b, a] = [tls(before), tls(after)];
+    if (TLS_VERSIONS.includes(a) && TLS_VERSIONS.indexOf(a) < TLS_VERSIONS.indexOf(b)) out.push(`min_tls_version ${b} → ${a}: older TLS versions are accepted`);
+  }
+  return out;
 }
 
 /** A named location of countries that now includes more countries (or unknown ones). */
