@@ -328,7 +328,7 @@ describe("review wording and the newer risk flags", () => {
   });
 
   test("VM password sign-in and storage account keys, public containers, HTTP and older TLS are flagged; a left-out attribute counts as the provider default", () => {
-    const weakened = (type: string, before: Record<string, unknown>, after: Record<string, unknown>) =>
+    const weakened = (type: string, before: Record<string, any>, after: Record<string, any>) =>
       risksOf(type, "update", before, after).filter((x) => x.kind === "setting-weakened").map((x) => x.message.replace(/:.*/, ""));
     expect(weakened("azurerm_linux_virtual_machine", { disable_password_authentication: true }, { disable_password_authentication: false })).toEqual(["disable_password_authentication true → false"]);
     expect(weakened("azurerm_linux_virtual_machine", { disable_password_authentication: false }, {})).toEqual([]); // default true: stronger

@@ -248,6 +248,26 @@ describe("werkplek check", () => {
     expect(r.out).toMatch(/^\| error \| WP-STATE-002 \| kraainem-state \| azurerm_storage_account\.state-account \| shared_access_key_enabled is not false \|$/m);
   });
 
+  test("--markdown: a control with only warning findings reads ⚠️ warning, one with an error ❌ failing", () => {
+    const rule = (id: string, level: "error" | "warning", controls: string[]) => ({ id, level, title: id, explanation: "", fix: "", controls, check: () => [] });
+    const finding = (id: string, level: "error" | "warning") => ({ tenant: "t", rule: id, level, stack: "t-identity", resource: null, message: "m", controls: [], suppressed: false, reason: null });
+    const md = toMarkdown([
+      {
+        tenant: "t",
+        findings: [finding("WP-ID-901", "warning"), finding("WP-ID-902", "error"), finding("WP-ID-903", "warning")],
+        evaluations: [
+          { rule: rule("WP-ID-901", "warning", ["ONLY.WARN"]), applicable: true, failing: 1, suppressed: 0 },
+          { rule: rule("WP-ID-902", "error", ["BOTH"]), applicable: true, failing: 1, suppressed: 0 },
+          { rule: rule("WP-ID-903", "warning", ["BOTH"]), applicable: true, failing: 1, suppressed: 0 },
+        ],
+        unusedSuppressions: [],
+      },
+    ]);
+    expect(md).toMatch(/^\| ONLY\.WARN \| ⚠️ warning \| WP-ID-901 \|$/m);
+    expect(md).toMatch(/^\| BOTH \| ❌ failing \| WP-ID-902, WP-ID-903 \|$/m);
+    expect(md).toContain("2 controls: 0 passing, 1 failing, 1 with warnings, 0 suppressed, 0 not applicable");
+  });
+
   test("bad input exits 2 with a message naming it", async () => {
     const missing = await run("check", "--out", "/nonexistent/cdktf.out");
     expect(missing).toMatchObject({ code: 2, err: expect.stringContaining('--out "/nonexistent/cdktf.out"') });
