@@ -4,6 +4,7 @@ import * as path from "path";
 import { main } from "../cli/main";
 import { renderCatalogue, CATALOGUE_FILE } from "../guardrails/generate-catalogue";
 import { RULES } from "../guardrails/registry";
+import { POLICY_DEFINITIONS } from "../policies/conditional-access/policy-set";
 import { toJson, toMarkdown } from "../guardrails/report";
 import { checkStacks } from "../guardrails/run";
 import { readTenantStacks, SynthesizedStack } from "../guardrails/synthesized";
@@ -447,6 +448,20 @@ describe("catalogue and registry", () => {
       expect(r.fix.length).toBeGreaterThan(10);
       expect(r.controls.length).toBeGreaterThan(0);
     }
+  });
+
+  test("the conditional access baseline rules' fixes name the tenant-file line first (the policy they need), the Terraform JSON second", () => {
+    const expected = { "WP-CA-002": "CA001", "WP-CA-003": "CA002", "WP-CA-004": "CA003", "WP-CA-005": "CA006", "WP-CA-006": "CA005", "WP-CA-007": "CA004" };
+    for (const [id, policy] of Object.entries(expected)) {
+      const r = RULES.find((x) => x.id === id)!;
+      const fix = r.fix;
+      expect([id, fix.startsWith(`Set conditionalAccess.policies.${policy}: { state: enabled, promoted: <YYYY-MM-DD> } in tenants/<tenant>.yaml (`)]).toEqual([id, true]);
+      // the named policy is the one implementing the rule's controls
+      expect([id, POLICY_DEFINITIONS.find((d) => d.id === policy)!.controls]).toEqual([id, r.controls]);
+      expect(fix.indexOf("in Terraform JSON it needs")).toBeGreaterThan(fix.indexOf("tenants/<tenant>.yaml"));
+      expect(fix).toContain('state "enabled"');
+    }
+    expect(RULES.find((x) => x.id === "WP-CA-009")!.fix).toContain("set conditionalAccess.policies.<CAxxx>: { state: enabled, promoted: <YYYY-MM-DD> } in tenants/<tenant>.yaml");
   });
 
   test("every rule file under guardrails/<area>/ is registered, one rule per file", () => {
