@@ -17,9 +17,13 @@ controls, state), groups by display name, NSG rules as "allow inbound Tcp 443 fr
 
 Risk flags: a protected resource deleted or replaced, destroy protection removed, a conditional
 access policy weakened (enabled → report-only or disabled, a control removed, an exclusion
-added, its scope narrowed), an NSG rule opened to the internet, a Teams setting loosened, who may
+added, its scope narrowed), an NSG rule opened to the internet (not the application gateway's
+door that guardrail WP-NET-007 permits with tenants/<tenant>.yaml: TCP 443, and 80 with
+httpRedirectFromInternet), a Teams setting loosened, who may
 create Microsoft 365 groups changed, a named location of countries widened, a storage account or
-Key Vault firewall default_action Deny → Allow, a guardrail suppression added (when both sides
+Key Vault firewall default_action Deny → Allow, a security setting weakened (VM password sign-in
+enabled; storage account keys or public containers enabled, HTTPS-only off, minimum TLS
+lowered), a guardrail suppression added (when both sides
 have cdktf.out/guardrails.json). The tenant's break-glass group (from tenants/<tenant>.yaml, when
 present) reads as "the emergency-access group".
 

@@ -2,7 +2,7 @@ import { Command, parseFlags, UsageError } from "./command";
 import { driftCount, DriftReport, driftReport, driftRiskCount, renderDrift, renderPlanSummary, sectionFromDifferences } from "./review/drift-report";
 import { compareTeamsPolicies, readTeamsDocument, TeamsDocumentError } from "../constructs/teams/compare";
 import { COMMENT_LIMIT } from "./review/markdown";
-import { readPlan } from "./review/plan";
+import { Plan, readPlan } from "./review/plan";
 
 export const driftCommand: Command = {
   name: "drift",
@@ -14,7 +14,8 @@ Reads plans written by 'terraform show -json <planfile>' (best made with 'terraf
 each drifted resource by address and display name, each changed attribute as expected → live,
 resources deleted outside terraform, and security-relevant drift (a conditional access policy
 disabled or weakened, an NSG rule opened to the internet, a Teams setting loosened, a protected
-resource deleted). Drift is decided from the plan's resource_drift, never from terraform's exit
+resource deleted, VM password sign-in or storage account keys enabled: the risk flags of 'werkplek
+diff'). Drift is decided from the plan's resource_drift, never from terraform's exit
 code. Values marked sensitive in the plan are never printed.
 
 Teams policies are not in terraform's state: --teams compares the desired document the
@@ -33,7 +34,7 @@ Options:
   -h, --help        show this help
 
 Exit codes: 0 no drift (always with --summary), 1 drift, 2 bad flag or unreadable plan or Teams
-file (named in the message).`,
+file (every unreadable plan is named in the message, each with its reason).`,
   async run(argv, io) {
     const { values, positionals } = parseFlags(
       "drift",
@@ -56,7 +57,7 @@ file (named in the message).`,
     if (!Number.isInteger(maxChars) || maxChars < 500) {
       throw new UsageError(`drift: --max-chars "${values["max-chars"]}" is not allowed; allowed: a whole number of at least 500`);
     }
-    const report = withTeams(driftReport(plans.map(readPlan)), teams);
+    const report = withTeams(driftReport(readAll(plans)), teams);
     const notes = values.note ?? [];
     if (values.json) {
       io.out(JSON.stringify({ drift: driftCount(report) > 0, drifted: driftCount(report), securityRelevant: driftRiskCount(report), notes, ...report }, null, 2) + "\n");
@@ -69,6 +70,26 @@ file (named in the message).`,
     return driftCount(report) > 0 ? 1 : 0;
   },
 };
+
+/**
+ * Reads every plan before giving up, so one run names every unreadable file (each with its
+ * reason) instead of one per run.
+ */
+function readAll(files: string[]): Plan[] {
+  const plans: Plan[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      plans.push(readPlan(file));
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      problems.push(e.message.replace(/^drift: /, ""));
+    }
+  }
+  if (problems.length === 1) throw new UsageError(`drift: ${problems[0]}`);
+  if (problems.length > 1) throw new UsageError(`drift: ${problems.length} of ${files.length} plan files cannot be used:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  return plans;
+}
 
 /**
  * `--teams` is a boolean flag for parseArgs; the two files after it are taken out of the

@@ -201,7 +201,11 @@ function sessionText(s: WhatIfResult["sessionControls"]): string {
 function readable(tenant: Tenant, user: WhatIfUser, signIn: WhatIfSignIn, r: WhatIfResult): string {
   const lines = [`${tenant.name}: ${describeUser(tenant, user)}; ${describeSignIn(signIn)}`];
   if (r.result === "block") lines.push(`BLOCK by ${r.blockedBy.join(", ")}`);
-  else if (r.result === "grant") lines.push("GRANT after all of:", ...r.grants.map((g) => `  ${g.policy}: ${grantText(g)}`));
+  else if (r.result === "grant") {
+    // the same judgement as the matrix's "(not met: blocked)": the JSON keeps the grants as they are
+    const unmet = (g: WhatIfResult["grants"][number]) => (deviceGrantUnmet(g, signIn) ? " — not met on an unmanaged device: the sign-in is refused" : "");
+    lines.push("GRANT after all of:", ...r.grants.map((g) => `  ${g.policy}: ${grantText(g)}${unmet(g)}`));
+  }
   else lines.push("ALLOW: no enforced policy blocks or requires a grant control");
   const session = sessionText(r.sessionControls);
   if (session && r.result !== "block") lines.push(`Session: ${session}`);

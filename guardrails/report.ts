@@ -82,8 +82,15 @@ export function toText(checks: readonly TenantCheck[]): string {
   return lines.join("\n") + "\n";
 }
 
-type Status = "failing" | "suppressed" | "passing" | "not applicable";
-const ICON: Record<Status, string> = { failing: "❌ failing", suppressed: "⚠️ suppressed", passing: "✅ passing", "not applicable": "➖ not applicable" };
+/** A control's status: "failing" when an error finding is open, "warning" when only warnings are. */
+type Status = "failing" | "warning" | "suppressed" | "passing" | "not applicable";
+const ICON: Record<Status, string> = {
+  failing: "❌ failing",
+  warning: "⚠️ warning",
+  suppressed: "⚠️ suppressed",
+  passing: "✅ passing",
+  "not applicable": "➖ not applicable",
+};
 
 function cell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -94,9 +101,10 @@ export function toMarkdown(checks: readonly TenantCheck[]): string {
   const out: string[] = [];
   for (const c of checks) {
     const byControl = new Map<string, { rules: string[]; status: Status }>();
-    const rank: Record<Status, number> = { failing: 3, suppressed: 2, passing: 1, "not applicable": 0 };
+    const rank: Record<Status, number> = { failing: 4, warning: 3, suppressed: 2, passing: 1, "not applicable": 0 };
     for (const e of c.evaluations) {
-      const status: Status = e.failing > 0 ? "failing" : e.suppressed > 0 ? "suppressed" : e.applicable ? "passing" : "not applicable";
+      const open: Status = e.rule.level === "error" ? "failing" : "warning";
+      const status: Status = e.failing > 0 ? open : e.suppressed > 0 ? "suppressed" : e.applicable ? "passing" : "not applicable";
       for (const control of e.rule.controls) {
         const entry = byControl.get(control) ?? { rules: [], status: "not applicable" as Status };
         entry.rules.push(e.rule.id);
@@ -109,7 +117,7 @@ export function toMarkdown(checks: readonly TenantCheck[]): string {
     const count = (s: Status) => statuses.filter((x) => x === s).length;
     out.push(`### Guardrails: ${c.tenant}`, "");
     out.push(
-      `${byControl.size} controls: ${count("passing")} passing, ${count("failing")} failing, ${count("suppressed")} suppressed, ${count("not applicable")} not applicable · findings: ${n.errors} error(s), ${n.warnings} warning(s), ${n.suppressed} suppressed`,
+      `${byControl.size} controls: ${count("passing")} passing, ${count("failing")} failing, ${count("warning")} with warnings, ${count("suppressed")} suppressed, ${count("not applicable")} not applicable · findings: ${n.errors} error(s), ${n.warnings} warning(s), ${n.suppressed} suppressed`,
       "",
     );
     const controls = [...byControl.keys()].sort((a, b) => a.localeCompare(b, "en", { numeric: true }));

@@ -49,8 +49,8 @@ describe("werkplek diff on hand-made synthesized outputs", () => {
         'ca-weakened | conditional access policy "CA003 Telewerk op prive-computers" | sign-in frequency longer (12 hours)',
         'protected-deleted | group "GRP-Oud-Archief" | the object is destroyed, with what refers to it (memberships, licences, policy assignments)',
         'protected-replaced | key vault "kv-kraainem-awingu" | destroyed and created again with a new object id',
-        expect.stringMatching(/^nsg-internet \| network security group "nsg-kraainem-agw" \| NSG rule "AllowSshBeheer" opens to the internet: allow inbound Tcp 22 from \*/),
-        expect.stringMatching(/^nsg-internet \| NSG rule "AllowRdpFromBastion" \| .*3389 from Internet/),
+        expect.stringMatching(/^nsg-internet \| network security group "nsg-kraainem-agw" \| rule "AllowSshBeheer" opens to the internet: allow inbound Tcp 22 from \*/),
+        "nsg-internet | NSG rule \"AllowRdpFromBastion\" | opens to the internet: allow inbound Tcp 3389 from Internet to * (priority 200)",
         "group-creation | Microsoft 365 group settings (Group.Unified) | EnableGroupCreation false → true: every user may create Microsoft 365 groups and Teams",
         "teams-loosened | Teams policies | AutoAdmittedUsers EveryoneInCompanyExcludingGuests → Everyone",
         "teams-loosened | Teams policies | AllowedDomainsAsAList allows example.com",
@@ -163,6 +163,7 @@ describe("conditional access weakening rules", () => {
 
 describe("werkplek diff on the example tenant", () => {
   let dir: string;
+  let httpRaw: any;
   beforeAll(() => {
     dir = tempDir();
     const synth = (name: string, raw: Record<string, any>) => {
@@ -176,12 +177,42 @@ describe("werkplek diff on the example tenant", () => {
     delete changed.groups.omgeving;
     changed.groups.secretariaat.displayName = "GRP-Secretariaat-Raad";
     synth("head", changed);
+    httpRaw = kraainemRaw() as any;
+    httpRaw.remoteAccess.gateway = { ...httpRaw.remoteAccess.gateway, httpRedirectFromInternet: true };
+    synth("http", httpRaw);
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test("same tenant file twice: No changes", async () => {
     const r = await run("diff", "--base", path.join(dir, "base"), "--head", path.join(dir, "base"));
     expect(r.out).toContain("No changes.");
+  });
+
+  test("a brand-new tenant: the gateway's HTTPS door (and HTTP when opted in) is not flagged; every other opening is", () => {
+    const empty = { source: "empty", stacks: {}, documents: {} };
+    const nsgFlags = (r: ReturnType<typeof compare>) => r.changes.flatMap((c) => c.risks.filter((x) => x.kind === "nsg-internet").map((x) => `${c.label}: ${x.message}`));
+    const head = readStackSet(path.join(dir, "base"), "--head");
+    expect(nsgFlags(compare(empty, head))).toEqual([]);
+
+    const optedIn = tenantFrom(httpRaw);
+    const http = readStackSet(path.join(dir, "http"), "--head");
+    expect(JSON.stringify(http.stacks)).toContain("AllowHttpRedirectFromInternet");
+    expect(nsgFlags(compare(empty, http, { tenantFile: () => optedIn }))).toEqual([]);
+    // the same rule without the tenant's opt-in is what WP-NET-007 refuses
+    expect(nsgFlags(compare(empty, http, { tenantFile: () => tenantFrom(kraainemRaw()) }))).toEqual([
+      'NSG rule "AllowHttpRedirectFromInternet": opens to the internet: allow inbound Tcp 80 from Internet to * (priority 110)',
+    ]);
+
+    // SSH and 8080 on the gateway's NSG, HTTPS on another NSG: flagged
+    const stack = JSON.parse(JSON.stringify(head.stacks["kraainem-remote-access"]));
+    const rules = stack.resource.azurerm_network_security_rule;
+    const https = Object.values(rules).find((r: any) => r.name === "AllowHttpsFromInternet") as any;
+    const bastion = Object.values(rules).find((r: any) => r.name === "AllowHttpsFromAdmins") as any;
+    rules.ssh = { ...https, name: "AllowSsh", priority: 120, destination_port_range: "22" };
+    rules.installer = { ...https, name: "AllowInstaller", priority: 130, destination_port_range: "8080" };
+    rules.elsewhere = { ...https, name: "AllowHttpsBastion", priority: 140, network_security_group_name: bastion.network_security_group_name };
+    const opened = { ...head, stacks: { ...head.stacks, "kraainem-remote-access": stack } };
+    expect(nsgFlags(compare(empty, opened)).map((f) => f.replace(/: opens.*/, ""))).toEqual(['NSG rule "AllowHttpsBastion"', 'NSG rule "AllowInstaller"', 'NSG rule "AllowSsh"']);
   });
 
   test("a removed group is a protected deletion; a renamed group is an update by display name", async () => {
@@ -296,6 +327,20 @@ describe("review wording and the newer risk flags", () => {
     expect(risksOf("azurerm_key_vault", "update", kv("Allow"), kv("Deny"))).toEqual([]);
   });
 
+  test("VM password sign-in and storage account keys, public containers, HTTP and older TLS are flagged; a left-out attribute counts as the provider default", () => {
+    const weakened = (type: string, before: Record<string, any>, after: Record<string, any>) =>
+      risksOf(type, "update", before, after).filter((x) => x.kind === "setting-weakened").map((x) => x.message.replace(/:.*/, ""));
+    expect(weakened("azurerm_linux_virtual_machine", { disable_password_authentication: true }, { disable_password_authentication: false })).toEqual(["disable_password_authentication true → false"]);
+    expect(weakened("azurerm_linux_virtual_machine", { disable_password_authentication: false }, {})).toEqual([]); // default true: stronger
+    const secure = { shared_access_key_enabled: false, allow_nested_items_to_be_public: false, https_traffic_only_enabled: true, min_tls_version: "TLS1_2" };
+    expect(
+      weakened("azurerm_storage_account", secure, { shared_access_key_enabled: true, allow_nested_items_to_be_public: true, https_traffic_only_enabled: false, min_tls_version: "TLS1_0" }),
+    ).toEqual(["shared_access_key_enabled false → true", "allow_nested_items_to_be_public false → true", "https_traffic_only_enabled true → false", "min_tls_version TLS1_2 → TLS1_0"]);
+    expect(weakened("azurerm_storage_account", secure, { min_tls_version: "TLS1_2" })).toEqual(["shared_access_key_enabled false → true", "allow_nested_items_to_be_public false → true"]);
+    expect(weakened("azurerm_storage_account", { ...secure, min_tls_version: "TLS1_0" }, { ...secure, min_tls_version: "TLS1_2" })).toEqual([]);
+    expect(risksOf("azurerm_storage_account", "create", undefined, { shared_access_key_enabled: true }).map((x) => x.kind)).not.toContain("setting-weakened");
+  });
+
   test("the deletion text names what goes with the object, per type", () => {
     expect(risksOf("azuread_group", "delete", { display_name: "g" }, undefined)[0].message).toContain("(memberships, licences, policy assignments)");
     const ca = risksOf("azuread_conditional_access_policy", "delete", { display_name: "CA" }, undefined)[0].message;
@@ -335,8 +380,10 @@ describe("review wording and the newer risk flags", () => {
     const base = (tenant: string) => set({ [`${tenant}-conditional-access`]: { azuread_conditional_access_policy: { p: policy([]) } } });
     const head = (tenant: string) => set({ [`${tenant}-conditional-access`]: { azuread_conditional_access_policy: { p: policy([bg]) } } });
     const fromFile = compare(base("kraainem"), head("kraainem"));
-    expect(fromFile.changes[0].words?.after).toContain("**Who:** all users, except groups the emergency-access group");
-    expect(fromFile.changes[0].risks.map((x) => x.message)).toEqual(["exclusion added: groups the emergency-access group"]);
+    expect(fromFile.changes[0].words?.after).toContain("**Who:** all users, except the emergency-access group");
+    expect(fromFile.changes[0].risks.map((x) => x.message)).toEqual(["exclusion added: the emergency-access group"]);
+    const more = compare(base("kraainem"), set({ "kraainem-conditional-access": { azuread_conditional_access_policy: { p: policy([bg, "g-1", "g-2"]) } } }));
+    expect(more.changes[0].words?.after).toContain("**Who:** all users, except the emergency-access group and groups g-1, g-2");
     const noFile = compare(base("nergens"), head("nergens"));
     expect(noFile.changes[0].words?.after).toContain(`**Who:** all users, except groups ${bg}`);
   });

@@ -37,7 +37,7 @@ describe("werkplek drift", () => {
   test("drifted resources are named by address and display name, with expected → live per attribute", async () => {
     const r = await run("drift", ...ALL);
     expect(r.code).toBe(1);
-    expect(r.out).toContain("**7 resources drifted** in 3 of 4 plans · ⚠️ **4 security-relevant**");
+    expect(r.out).toContain("**7 resources drifted** in 3 of 4 plans · ⚠️ **6 security-relevant**");
     expect(r.out).toContain('#### ~ conditional access policy "CA001 Blokkeer verouderde authenticatie" — changed outside terraform\n`azuread_conditional_access_policy.ca001`');
     expect(r.out).toContain("| `state` | `enabled` | `disabled` |");
     expect(r.out).toContain("| `conditions.users.excluded_users` | `[]` | `9f8e7d6c-0000-4000-8000-00000000beef` |");
@@ -46,14 +46,16 @@ describe("werkplek drift", () => {
     expect(r.out).toContain("| `disable_password_authentication` | `true` | `false` |");
   });
 
-  test("security-relevant drift is flagged: policy disabled, exclusion added, rule opened to the internet, protected resource deleted", async () => {
+  test("security-relevant drift is flagged: policy disabled, exclusion added, rule opened to the internet, protected resource deleted, password sign-in and account keys enabled", async () => {
     const r = await run("drift", ...ALL);
     const flags = r.out.slice(r.out.indexOf("### Security-relevant drift"), r.out.indexOf("### kraainem-conditional-access"));
     expect(flags.trim().split("\n").slice(2)).toEqual([
       '- **conditional access weakened** · kraainem-conditional-access · conditional access policy "CA001 Blokkeer verouderde authenticatie": state enabled → disabled',
       '- **conditional access weakened** · kraainem-conditional-access · conditional access policy "CA002 MFA voor alle gebruikers": exclusion added: users 9f8e7d6c-0000-4000-8000-00000000beef',
-      '- **NSG opened to the internet** · kraainem-remote-access · NSG rule "AllowRdpFromBastion": NSG rule "AllowRdpFromBastion" opens to the internet: allow inbound Tcp 3389 from * to * (priority 200)',
+      '- **NSG opened to the internet** · kraainem-remote-access · NSG rule "AllowRdpFromBastion": opens to the internet: allow inbound Tcp 3389 from * to * (priority 200)',
       '- **protected resource deleted** · kraainem-remote-access · key vault "kv-kraainem-awingu": deleted outside terraform; the next apply creates a new, empty object with a new id',
+      '- **security setting weakened** · kraainem-remote-access · linux virtual machine "vm-kraainem-awingu": disable_password_authentication true → false: the VM accepts SSH sign-in with a password, not only with keys',
+      '- **security setting weakened** · kraainem-remote-access · storage account "stkraainemstate": shared_access_key_enabled false → true: the account keys (and SAS tokens signed with them) work again, besides Entra ID',
     ]);
   });
 
@@ -160,7 +162,7 @@ describe("werkplek drift", () => {
   test("--json is machine-readable", async () => {
     const r = await run("drift", "--json", ...ALL);
     const json = JSON.parse(r.out);
-    expect(json).toMatchObject({ drift: true, drifted: 7, securityRelevant: 4 });
+    expect(json).toMatchObject({ drift: true, drifted: 7, securityRelevant: 6 });
     expect(json.sections.map((s: any) => [s.title, s.items.length])).toEqual([
       ["kraainem-conditional-access", 2],
       ["kraainem-identity-no-drift", 0],
@@ -216,6 +218,16 @@ describe("werkplek drift", () => {
       expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
     }
     expect((await run("drift")).code).toBe(2);
+  });
+
+  test("every unreadable plan is named with its reason in one exit-2 message, not only the first", async () => {
+    const r = await run("drift", plan("not-json.json"), plan("kraainem-identity-no-drift.json"), plan("missing.json"), plan("unsupported-version.json"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("werkplek drift: 3 of 4 plan files cannot be used:\n");
+    expect(r.err).toContain(`  ${plan("not-json.json")}: not JSON`);
+    expect(r.err).toContain(`  ${plan("missing.json")}: cannot read the file (ENOENT)`);
+    expect(r.err).toContain(`  ${plan("unsupported-version.json")}: format_version "2.0" is not supported; allowed: 1.x`);
+    expect(r.err).not.toContain("kraainem-identity-no-drift.json");
   });
 
   test("another comparer's differences (the Teams export) become a section with loosening flags", () => {

@@ -4,6 +4,7 @@ import * as path from "path";
 import { main } from "../cli/main";
 import { renderCatalogue, CATALOGUE_FILE } from "../guardrails/generate-catalogue";
 import { RULES } from "../guardrails/registry";
+import { POLICY_DEFINITIONS } from "../policies/conditional-access/policy-set";
 import { toJson, toMarkdown } from "../guardrails/report";
 import { checkStacks } from "../guardrails/run";
 import { readTenantStacks, SynthesizedStack } from "../guardrails/synthesized";
@@ -248,6 +249,26 @@ describe("werkplek check", () => {
     expect(r.out).toMatch(/^\| error \| WP-STATE-002 \| kraainem-state \| azurerm_storage_account\.state-account \| shared_access_key_enabled is not false \|$/m);
   });
 
+  test("--markdown: a control with only warning findings reads ⚠️ warning, one with an error ❌ failing", () => {
+    const rule = (id: string, level: "error" | "warning", controls: string[]) => ({ id, level, title: id, explanation: "", fix: "", controls, check: () => [] });
+    const finding = (id: string, level: "error" | "warning") => ({ tenant: "t", rule: id, level, stack: "t-identity", resource: null, message: "m", controls: [], suppressed: false, reason: null });
+    const md = toMarkdown([
+      {
+        tenant: "t",
+        findings: [finding("WP-ID-901", "warning"), finding("WP-ID-902", "error"), finding("WP-ID-903", "warning")],
+        evaluations: [
+          { rule: rule("WP-ID-901", "warning", ["ONLY.WARN"]), applicable: true, failing: 1, suppressed: 0 },
+          { rule: rule("WP-ID-902", "error", ["BOTH"]), applicable: true, failing: 1, suppressed: 0 },
+          { rule: rule("WP-ID-903", "warning", ["BOTH"]), applicable: true, failing: 1, suppressed: 0 },
+        ],
+        unusedSuppressions: [],
+      },
+    ]);
+    expect(md).toMatch(/^\| ONLY\.WARN \| ⚠️ warning \| WP-ID-901 \|$/m);
+    expect(md).toMatch(/^\| BOTH \| ❌ failing \| WP-ID-902, WP-ID-903 \|$/m);
+    expect(md).toContain("2 controls: 0 passing, 1 failing, 1 with warnings, 0 suppressed, 0 not applicable");
+  });
+
   test("bad input exits 2 with a message naming it", async () => {
     const missing = await run("check", "--out", "/nonexistent/cdktf.out");
     expect(missing).toMatchObject({ code: 2, err: expect.stringContaining('--out "/nonexistent/cdktf.out"') });
@@ -427,6 +448,20 @@ describe("catalogue and registry", () => {
       expect(r.fix.length).toBeGreaterThan(10);
       expect(r.controls.length).toBeGreaterThan(0);
     }
+  });
+
+  test("the conditional access baseline rules' fixes name the tenant-file line first (the policy they need), the Terraform JSON second", () => {
+    const expected = { "WP-CA-002": "CA001", "WP-CA-003": "CA002", "WP-CA-004": "CA003", "WP-CA-005": "CA006", "WP-CA-006": "CA005", "WP-CA-007": "CA004" };
+    for (const [id, policy] of Object.entries(expected)) {
+      const r = RULES.find((x) => x.id === id)!;
+      const fix = r.fix;
+      expect([id, fix.startsWith(`Set conditionalAccess.policies.${policy}: { state: enabled, promoted: <YYYY-MM-DD> } in tenants/<tenant>.yaml (`)]).toEqual([id, true]);
+      // the named policy is the one implementing the rule's controls
+      expect([id, POLICY_DEFINITIONS.find((d) => d.id === policy)!.controls]).toEqual([id, r.controls]);
+      expect(fix.indexOf("in Terraform JSON it needs")).toBeGreaterThan(fix.indexOf("tenants/<tenant>.yaml"));
+      expect(fix).toContain('state "enabled"');
+    }
+    expect(RULES.find((x) => x.id === "WP-CA-009")!.fix).toContain("set conditionalAccess.policies.<CAxxx>: { state: enabled, promoted: <YYYY-MM-DD> } in tenants/<tenant>.yaml");
   });
 
   test("every rule file under guardrails/<area>/ is registered, one rule per file", () => {

@@ -51,6 +51,18 @@ describe("werkplek whatif", () => {
     expect(r.out).not.toContain("Unknown");
   });
 
+  test("readable answer: a device grant an unmanaged device cannot meet says the sign-in is refused, as the matrix does; --json unchanged", async () => {
+    const argv = ["whatif", "--tenant", "kraainem", "--groups", "gemeenteraad", "--app", "Office365", "--client", "mobileAppsAndDesktopClients", "--platform", "android", "--device", "unmanaged", ...HOME];
+    const r = await run(...argv);
+    expect(r.out).toContain("  CA006 Require a compliant device for desktop and mobile apps: compliantDevice or domainJoinedDevice — not met on an unmanaged device: the sign-in is refused\n");
+    expect(r.out).toMatch(/ {2}CA002 Require MFA for all users: MFA \([^)]*\)\n/); // MFA can be met: no note
+    const json = JSON.parse((await run(...argv, "--json")).out);
+    expect(Object.keys(json)).toEqual(["result", "grants", "sessionControls", "blockedBy", "reportOnly", "unknown"]);
+    expect(json.grants[1]).toEqual({ policy: "CA006 Require a compliant device for desktop and mobile apps", operator: "OR", controls: ["compliantDevice", "domainJoinedDevice"] });
+    const managed = await run(...argv.map((a) => (a === "unmanaged" ? "compliant" : a)));
+    expect(managed.out).not.toContain("not met");
+  });
+
   test("signals left out are listed as unknown", async () => {
     const r = await run("whatif", "--tenant", "kraainem");
     expect(r.code).toBe(0);

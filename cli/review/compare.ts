@@ -5,11 +5,13 @@
 import { Area } from "../../constructs/werkplek-stack";
 import { AttributeChange, attributeChanges } from "./attributes";
 import { describeConditionalAccess, describeNsgRule, nsgRules } from "./describe";
-import { documentLabel, humanize, isTeamsApplyStep, labelOf } from "./labels";
+import { documentLabel, EMERGENCY_ACCESS_GROUP, humanize, isTeamsApplyStep, labelOf } from "./labels";
 import { Action, findingKey, Risk, risksOf, teamsLoosenings } from "./risks";
 import { areaOf, GuardrailFinding, StackSet, tenantOf } from "./stack-set";
 import { isObject, jsonEqual, JsonObject, one } from "./values";
 import { loadTenant } from "../../tenants/load";
+import type { Tenant } from "../../tenants/schema";
+import { gatewayDoor, InternetPermitted, NOTHING_PERMITTED } from "./gateway";
 
 export interface ResourceChange {
   readonly stack: string;
@@ -99,28 +101,43 @@ export interface CompareOptions {
    * group". Default: from the tenant file (`breakGlass.groupObjectId`); none when it cannot be read.
    */
   readonly emergencyAccessGroup?: (tenant: string) => string | undefined;
+  /**
+   * A tenant's file, for what the guardrails permit from the internet (WP-NET-007: the application
+   * gateway's HTTPS door is not flagged). Default: `tenants/<tenant>.yaml`; without it every NSG
+   * rule opened to the internet is flagged.
+   */
+  readonly tenantFile?: (tenant: string) => Tenant | undefined;
 }
 
-export const EMERGENCY_ACCESS_GROUP = "the emergency-access group";
+export { EMERGENCY_ACCESS_GROUP } from "./labels";
 
-/** The break-glass group id from `tenants/<tenant>.yaml`; undefined when the file is absent or invalid. */
-export function emergencyAccessGroupFromTenantFile(tenant: string): string | undefined {
+/** `tenants/<tenant>.yaml`; undefined when the file is absent or invalid. */
+export function tenantFromFile(tenant: string): Tenant | undefined {
   try {
-    return loadTenant(tenant).breakGlass.groupObjectId;
+    return loadTenant(tenant);
   } catch {
-    return undefined; // a diff of outputs without their tenant file still works, with the raw id
+    return undefined; // a diff of outputs without their tenant file still works, with raw ids and every opening flagged
   }
 }
 
 export function compare(base: StackSet, head: StackSet, opts: CompareOptions = {}): DiffResult {
   const changes: ResourceChange[] = [];
   const stacks = [...new Set([...Object.keys(base.stacks), ...Object.keys(head.stacks)])].sort();
-  const emergencyOf = opts.emergencyAccessGroup ?? emergencyAccessGroupFromTenantFile;
-  const emergency = new Map<string, string | undefined>();
+  const files = new Map<string, Tenant | undefined>();
+  const fileOf = (tenant: string) => {
+    if (!files.has(tenant)) files.set(tenant, (opts.tenantFile ?? tenantFromFile)(tenant));
+    return files.get(tenant);
+  };
+  const emergencyOf = opts.emergencyAccessGroup ?? ((tenant: string) => fileOf(tenant)?.breakGlass.groupObjectId);
+  const doors = new Map<string, InternetPermitted>();
   for (const stack of stacks) {
     const tenant = tenantOf(stack);
-    if (!emergency.has(tenant)) emergency.set(tenant, emergencyOf(tenant));
-    const breakGlass = emergency.get(tenant);
+    const breakGlass = emergencyOf(tenant);
+    if (!doors.has(tenant)) {
+      const file = fileOf(tenant);
+      doors.set(tenant, file ? gatewayDoor(head, file) : NOTHING_PERMITTED);
+    }
+    const door = doors.get(tenant)!;
     const named = (set: StackSet) => (s: string) => (breakGlass && s === breakGlass ? EMERGENCY_ACCESS_GROUP : humanize(s, stack, set));
     const ctx = {
       stack,
@@ -128,6 +145,7 @@ export function compare(base: StackSet, head: StackSet, opts: CompareOptions = {
       area: areaOf(stack) ?? ("other" as const),
       hzBefore: named(base),
       hzAfter: named(head),
+      permittedFromInternet: (address: string) => (rule: JsonObject) => door(stack, address, rule),
     };
     const b = resourcesOf(base, stack);
     const h = resourcesOf(head, stack);
@@ -195,6 +213,8 @@ interface StackContext {
   readonly area: Area | "other";
   readonly hzBefore: (s: string) => string;
   readonly hzAfter: (s: string) => string;
+  /** The NSG rules of `address` (in head) that are the door WP-NET-007 permits. */
+  readonly permittedFromInternet: (address: string) => (rule: JsonObject) => boolean;
 }
 
 function resourceChange(
@@ -219,7 +239,7 @@ function resourceChange(
     action,
     words: words(type, before, after, ctx),
     attributes: action === "delete" ? [] : attributeChanges(before, after, ctx),
-    risks: risksOf(type, action, before, after, ctx.hzAfter),
+    risks: risksOf(type, action, before, after, ctx.hzAfter, ctx.permittedFromInternet(address)),
     notes,
   };
 }

@@ -3,7 +3,7 @@
  * conditions / controls / state, an NSG rule as "allow inbound TCP 443 from Internet".
  * Reads both synthesized JSON and plan (state) JSON: blocks may be objects or one-element lists.
  */
-import { roleName } from "./labels";
+import { groupsInWords, roleName } from "./labels";
 import { JsonObject, one, str, strings } from "./values";
 
 export const CA_STATES: Record<string, string> = {
@@ -67,7 +67,7 @@ export function describeConditionalAccess(c: JsonObject, hz: Humanize = (s) => s
   if (guests.length) who.push(`guests (${guests.join(", ")})`);
   const except: string[] = [];
   if (strings(users.excluded_users).length) except.push(`users ${list(strings(users.excluded_users), hz)}`);
-  if (strings(users.excluded_groups).length) except.push(`groups ${list(strings(users.excluded_groups), hz)}`);
+  if (strings(users.excluded_groups).length) except.push(groupsInWords(strings(users.excluded_groups), hz));
   if (strings(users.excluded_roles).length) except.push(`roles ${strings(users.excluded_roles).map(roleName).join(", ")}`);
   const exGuests = guestTypes(users.excluded_guests_or_external_users);
   if (exGuests.length) except.push(`guests (${exGuests.join(", ")})`);

@@ -13,6 +13,21 @@ export function roleName(id: string): string {
   return ROLE_NAMES[id] ?? id;
 }
 
+/** How the tenant's break-glass group (`breakGlass.groupObjectId`) reads in a review. */
+export const EMERGENCY_ACCESS_GROUP = "the emergency-access group";
+
+/**
+ * Group ids in words: "groups A, B", "the emergency-access group", or "the emergency-access group
+ * and groups A, B" (the break-glass group is named, not listed as one of the groups).
+ */
+export function groupsInWords(ids: readonly string[], hz: (s: string) => string): string {
+  const names = ids.map(hz);
+  const others = names.filter((n) => n !== EMERGENCY_ACCESS_GROUP);
+  const rest = others.length ? `groups ${others.join(", ")}` : "";
+  if (others.length === names.length) return rest;
+  return rest ? `${EMERGENCY_ACCESS_GROUP} and ${rest}` : EMERGENCY_ACCESS_GROUP;
+}
+
 /** What a resource type is called in a review. */
 const KINDS: Record<string, string> = {
   azuread_conditional_access_policy: "conditional access policy",

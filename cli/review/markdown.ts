@@ -35,6 +35,7 @@ export const RISK_TITLES: Record<RiskKind, string> = {
   "group-creation": "who may create groups changed",
   "location-widened": "named location widened",
   "firewall-opened": "firewall opened",
+  "setting-weakened": "security setting weakened",
   "suppression-added": "guardrail suppression added",
 };
 

@@ -3,7 +3,7 @@
  * (state vs live tenant): the same rules decide what is dangerous in both.
  */
 import { CA_STATES, describeNsgRule, nsgRules, opensToInternet } from "./describe";
-import { isGroupUnified, roleName } from "./labels";
+import { groupsInWords, isGroupUnified, roleName } from "./labels";
 import { teamsLoosening, teamsUndeclared } from "./teams-loosening";
 import { added, flatten, isObject, JsonObject, one, str, strings } from "./values";
 
@@ -17,6 +17,7 @@ export type RiskKind =
   | "group-creation"
   | "location-widened"
   | "firewall-opened"
+  | "setting-weakened"
   | "suppression-added";
 
 export interface Risk {
@@ -58,8 +59,19 @@ export type Action = "create" | "update" | "replace" | "delete";
 
 type Humanize = (s: string) => string;
 
-/** All risks of one change; `before`/`after` are the resource's attributes (absent for create/delete). */
-export function risksOf(type: string, action: Action, before: JsonObject | undefined, after: JsonObject | undefined, hz: Humanize = (s) => s): Risk[] {
+/**
+ * All risks of one change; `before`/`after` are the resource's attributes (absent for create/delete).
+ * `permittedFromInternet` says which NSG rule is the door the guardrails allow (WP-NET-007): that
+ * one is not flagged as opened to the internet.
+ */
+export function risksOf(
+  type: string,
+  action: Action,
+  before: JsonObject | undefined,
+  after: JsonObject | undefined,
+  hz: Humanize = (s) => s,
+  permittedFromInternet: (rule: JsonObject) => boolean = () => false,
+): Risk[] {
   const risks: Risk[] = [];
   if (action === "delete" && isProtected(type, before)) {
     risks.push({ kind: "protected-deleted", message: DELETION[type] ?? "the object is destroyed, with what refers to it" });
@@ -74,11 +86,12 @@ export function risksOf(type: string, action: Action, before: JsonObject | undef
     for (const m of conditionalAccessWeakening(before, after, hz)) risks.push({ kind: "ca-weakened", message: m });
   }
   if (after) {
-    for (const m of nsgOpenings(type, before, after)) risks.push({ kind: "nsg-internet", message: m });
+    for (const m of nsgOpenings(type, before, after, permittedFromInternet)) risks.push({ kind: "nsg-internet", message: m });
     if (before) for (const m of teamsLoosenings(before, after)) risks.push({ kind: "teams-loosened", message: m });
     for (const m of groupCreationChanges(type, before, after, hz)) risks.push({ kind: "group-creation", message: m });
     for (const m of firewallOpenings(type, before, after)) risks.push({ kind: "firewall-opened", message: m });
     if (before) for (const m of namedLocationWidening(type, before, after)) risks.push({ kind: "location-widened", message: m });
+    if (before) for (const m of settingWeakenings(type, before, after)) risks.push({ kind: "setting-weakened", message: m });
   }
   return risks;
 }
@@ -126,6 +139,37 @@ function firewallOpenings(type: string, before: JsonObject | undefined, after: J
     return [`${block ?? "network rules"} default_action ${b} → ${a ?? "(not set: Allow)"}: the firewall no longer denies by default`];
   }
   return [];
+}
+
+/**
+ * Security switches of a resource: the secure value, the provider's default (what an attribute
+ * left out means) and what turning it the other way opens.
+ */
+const SWITCHES: Record<string, readonly { attribute: string; secure: boolean; default: boolean; opens: string }[]> = {
+  azurerm_linux_virtual_machine: [{ attribute: "disable_password_authentication", secure: true, default: true, opens: "the VM accepts SSH sign-in with a password, not only with keys" }],
+  azurerm_storage_account: [
+    { attribute: "shared_access_key_enabled", secure: false, default: true, opens: "the account keys (and SAS tokens signed with them) work again, besides Entra ID" },
+    { attribute: "allow_nested_items_to_be_public", secure: false, default: true, opens: "containers may be made public (anonymous read)" },
+    { attribute: "https_traffic_only_enabled", secure: true, default: true, opens: "unencrypted HTTP is accepted" },
+  ],
+};
+
+/** TLS versions from weakest; `min_tls_version` defaults to TLS1_2. */
+const TLS_VERSIONS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
+
+/** A VM or storage account security setting turned the weak way (an attribute left out counts as the provider default). */
+function settingWeakenings(type: string, before: JsonObject, after: JsonObject): string[] {
+  const out: string[] = [];
+  for (const sw of SWITCHES[type] ?? []) {
+    const value = (c: JsonObject) => (typeof c[sw.attribute] === "boolean" ? (c[sw.attribute] as boolean) : sw.default);
+    if (value(before) === sw.secure && value(after) !== sw.secure) out.push(`${sw.attribute} ${value(before)} → ${value(after)}: ${sw.opens}`);
+  }
+  if (type === "azurerm_storage_account") {
+    const tls = (c: JsonObject) => str(c.min_tls_version) ?? "TLS1_2";
+    const [b, a] = [tls(before), tls(after)];
+    if (TLS_VERSIONS.includes(a) && TLS_VERSIONS.indexOf(a) < TLS_VERSIONS.indexOf(b)) out.push(`min_tls_version ${b} → ${a}: older TLS versions are accepted`);
+  }
+  return out;
 }
 
 /** A named location of countries that now includes more countries (or unknown ones). */
@@ -198,7 +242,9 @@ export function conditionalAccessWeakening(before: JsonObject, after: JsonObject
   ];
   for (const [block, key, label] of exclusions) {
     const more = added(pick(cb, block, key), pick(ca, block, key));
-    if (more.length) out.push(`exclusion added: ${label} ${more.map((x) => (label === "roles" ? roleName(x) : hz(x))).join(", ")}`);
+    if (!more.length) continue;
+    if (label === "groups") out.push(`exclusion added: ${groupsInWords(more, hz)}`);
+    else out.push(`exclusion added: ${label} ${more.map((x) => (label === "roles" ? roleName(x) : hz(x))).join(", ")}`);
   }
   const guestsB = guestTypes(one(cb.users).excluded_guests_or_external_users);
   const guestsA = added(guestsB, guestTypes(one(ca.users).excluded_guests_or_external_users));
@@ -237,15 +283,16 @@ function guestTypes(v: unknown): string[] {
 }
 
 /** NSG rules that now let the internet in (new rules, or a rule whose source or ports changed). */
-function nsgOpenings(type: string, before: JsonObject | undefined, after: JsonObject): string[] {
+function nsgOpenings(type: string, before: JsonObject | undefined, after: JsonObject, permitted: (rule: JsonObject) => boolean): string[] {
   const old = new Map(nsgRules(type, before ?? {}).map((r) => [String(r.name), r]));
   return nsgRules(type, after)
-    .filter(opensToInternet)
+    .filter((r) => opensToInternet(r) && !permitted(r))
     .filter((r) => {
       const prev = old.get(String(r.name));
       return !prev || !opensToInternet(prev) || describeNsgRule(prev) !== describeNsgRule(r);
     })
-    .map((r) => `NSG rule "${r.name}" opens to the internet: ${describeNsgRule(r)}`);
+    // a separate rule resource is already labelled `NSG rule "<name>"`; a rule inside an NSG is named here
+    .map((r) => `${type === "azurerm_network_security_rule" ? "" : `rule "${r.name}" `}opens to the internet: ${describeNsgRule(r)}`);
 }
 
 /**

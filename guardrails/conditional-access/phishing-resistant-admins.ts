@@ -1,5 +1,7 @@
 import { atLeastOnePolicy, caPolicies, caStack, HIGHLY_PRIVILEGED_ROLES, isOn, PHISHING_RESISTANT_STRENGTH } from "../ca-policy";
 import { defineRule, fail, pass, stackOutcome } from "../rule";
+import { CA003 } from "../../policies/conditional-access/CA003-phishing-resistant-mfa-admins";
+import { promoteInTenantFile } from "./enforced";
 
 const NONE = "no enabled policy requires the phishing-resistant MFA strength for the highly privileged roles";
 
@@ -9,7 +11,7 @@ export default defineRule({
   title: "Highly privileged roles need phishing-resistant MFA",
   explanation:
     "Administrators are the target of adversary-in-the-middle phishing, which defeats push and OTP. FIDO2 keys and Windows Hello cannot be relayed.",
-  fix: `Keep a policy whose included_roles list every highly privileged role (${Object.keys(HIGHLY_PRIVILEGED_ROLES).join(", ")}) with grant_controls.authentication_strength_policy_id "${PHISHING_RESISTANT_STRENGTH}".`,
+  fix: `${promoteInTenantFile(CA003)} in Terraform JSON it needs included_roles listing every highly privileged role (${Object.keys(HIGHLY_PRIVILEGED_ROLES).join(", ")}) with grant_controls.authentication_strength_policy_id "${PHISHING_RESISTANT_STRENGTH}", state "enabled".`,
   controls: ["MS.AAD.3.6", "CIS 5.2.2.5", "CIS 5.2.2.1", "MT.1006"],
   check: (ctx) => {
     const policies = caPolicies(ctx);

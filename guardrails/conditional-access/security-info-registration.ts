@@ -1,5 +1,7 @@
 import { atLeastOnePolicy, isOn } from "../ca-policy";
 import { defineRule } from "../rule";
+import { CA005 } from "../../policies/conditional-access/CA005-protect-security-info-registration";
+import { promoteInTenantFile } from "./enforced";
 
 export default defineRule({
   id: "WP-CA-006",
@@ -7,7 +9,7 @@ export default defineRule({
   title: "Registering security info is protected by a conditional access policy",
   explanation:
     "Whoever registers an MFA method first owns the account; registration must need a managed device or a trusted location plus a Temporary Access Pass.",
-  fix: 'Keep a policy with included_user_actions ["urn:user:registersecurityinfo"] for all users that requires a compliant device, or blocks outside trusted locations.',
+  fix: `${promoteInTenantFile(CA005)} in Terraform JSON it needs included_user_actions ["urn:user:registersecurityinfo"] for all users, a grant control (a compliant device, or block outside trusted locations) and state "enabled".`,
   controls: ["MS.AAD.3.8", "CIS 5.2.2.10", "MT.1011"],
   check: (ctx) =>
     atLeastOnePolicy(
