@@ -24,6 +24,8 @@ function main(): number {
     }
     throw e;
   }
+  // cdktf creates only the last folder of CDKTF_OUTDIR; create its parents too
+  fs.mkdirSync(process.env.CDKTF_OUTDIR || "cdktf.out", { recursive: true });
   const app = new App();
   const problems: string[] = [];
   for (const tenant of tenants) {

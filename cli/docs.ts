@@ -27,8 +27,13 @@ Exit codes: 0 written, 2 unknown tenant or bad flag.`,
     if (!values.out) throw new UsageError("docs: --out <dir> is required");
     const tenant = loadTenant(values.tenant);
     const pages = renderPages(docsContext(tenant));
-    fs.mkdirSync(values.out, { recursive: true });
-    for (const [file, text] of Object.entries(pages)) fs.writeFileSync(path.join(values.out, file), text);
+    try {
+      fs.mkdirSync(values.out, { recursive: true });
+      for (const [file, text] of Object.entries(pages)) fs.writeFileSync(path.join(values.out, file), text);
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code === "EEXIST" || (e as NodeJS.ErrnoException).code === "ENOTDIR" ? "it is (inside) a file, not a folder" : (e as Error).message;
+      throw new UsageError(`docs: --out "${values.out}" cannot be written: ${reason}; give a folder (it is created if missing)`);
+    }
     io.out(`werkplek docs: wrote ${Object.keys(pages).length} pages for ${tenant.name} to ${values.out}\n`);
     return 0;
   },

@@ -326,3 +326,14 @@ describe("the identity page", () => {
     expect(tableAfter(changed["identity.md"], "## Teams").slice(1).map((r) => r[0])).toEqual(["GRP-Team-Raad"]);
   });
 });
+
+test("docs --out that is a file is exit 2 naming it, not an internal error", async () => {
+  const dir = tempDir();
+  const file = path.join(dir, "a-file");
+  fs.writeFileSync(file, "");
+  let err = "";
+  const code = await main(["docs", "--tenant", "kraainem", "--out", file], { out: () => undefined, err: (t) => (err += t) });
+  expect(code).toBe(2);
+  expect(err).toContain(`--out "${file}" cannot be written: it is (inside) a file, not a folder`);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
