@@ -1,4 +1,5 @@
 import * as fs from "fs";
+import { ISO_COUNTRIES } from "../policies/identity/countries";
 import * as os from "os";
 import * as path from "path";
 import { isIP } from "net";
@@ -152,8 +153,8 @@ function appFlag(value: string | undefined): string | undefined {
 
 function countryFlag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (/^[A-Za-z]{2}$/.test(value)) return value.toUpperCase();
-  throw new UsageError(`${NAME}: --country "${value}" is not allowed; allowed: an ISO 3166-1 alpha-2 code like BE, NL, FR`);
+  if (ISO_COUNTRIES.has(value.toUpperCase())) return value.toUpperCase();
+  throw new UsageError(`${NAME}: --country "${value}" is not allowed; allowed: an assigned ISO 3166-1 alpha-2 code like BE, NL, FR (the UK is GB)`);
 }
 
 function ipFlag(value: string | undefined): string | undefined {

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { noHostBits } from "../constructs/ip-ranges";
+import { ISO_COUNTRIES } from "../policies/identity/countries";
 import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
 import { devicesCrossReferences, DevicesSchema } from "./sections/devices";
 import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remote-access";
@@ -105,7 +106,11 @@ export const TenantSchema = z
       .default({})
       .describe("group key → built-in Entra roles assigned to that group (least privilege)"),
     allowedCountries: z
-      .array(z.string().regex(/^[A-Z]{2}$/, { error: "countries are ISO 3166-1 alpha-2 codes like BE" }))
+      .array(
+        z
+          .string()
+          .refine((c) => ISO_COUNTRIES.has(c), { error: "countries are assigned ISO 3166-1 alpha-2 codes in capitals, like BE, NL, FR, DE, LU (the UK is GB)" }),
+      )
       .min(1)
       .describe("countries sign-ins may come from"),
     trustedIpRanges: z

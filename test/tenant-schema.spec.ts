@@ -31,7 +31,7 @@ describe("tenant files", () => {
         `${file}:6:11 location: must be an Azure region name like westeurope or belgiumcentral`,
         `${file}:11:3 breakGlass.accountObjectIds: at least two cloud-only emergency-access accounts are required`,
         `${file}:18:16 groups.it.licences.0: unknown licence "E5"; allowed: SPB`,
-        `${file}:22:20 allowedCountries.0: countries are ISO 3166-1 alpha-2 codes like BE`,
+        `${file}:22:20 allowedCountries.0: countries are assigned ISO 3166-1 alpha-2 codes in capitals, like BE, NL, FR, DE, LU (the UK is GB)`,
         `${file}:24:14 adminConsent.reviewers: unknown group "nobody"; allowed: it`,
       ]),
     );
@@ -149,4 +149,12 @@ describe("values the admin would get wrong when copying the example", () => {
     expect(problems.every((p) => p.includes("zaventem.yaml"))).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+});
+
+test("allowed countries must be assigned ISO 3166-1 codes (Entra refuses others)", () => {
+  const raw = kraainemRaw() as any;
+  raw.allowedCountries = ["BE", "UK", "XX"];
+  const r = TenantSchema.safeParse(raw);
+  expect(r.success).toBe(false);
+  expect(r.error!.issues.map((i) => i.path.join("."))).toEqual(["allowedCountries.1", "allowedCountries.2"]);
 });

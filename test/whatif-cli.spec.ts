@@ -80,7 +80,7 @@ describe("werkplek whatif", () => {
     [["--tenant", "kraainem", "--groups", "wizards"], /--groups "wizards" is not allowed; allowed: gemeenteraad, /],
     [["--tenant", "kraainem", "--roles", "Wizard"], /--roles "Wizard" is not allowed; allowed: a role template id \(GUID\) or one of: Global Administrator/],
     [["--tenant", "kraainem", "--app", "Teams"], /--app "Teams" is not allowed; allowed: All, Office365, an application id \(GUID\), urn:user:registersecurityinfo/],
-    [["--tenant", "kraainem", "--country", "Belgium"], /--country "Belgium" is not allowed; allowed: an ISO 3166-1 alpha-2 code/],
+    [["--tenant", "kraainem", "--country", "Belgium"], /--country "Belgium" is not allowed; allowed: an assigned ISO 3166-1 alpha-2 code/],
     [["--tenant", "kraainem", "--ip", "300.1.1.1"], /--ip "300.1.1.1" is not allowed; allowed: an IPv4 or IPv6 address/],
     [["--tenant", "kraainem", "--colour", "red"], /--colour/],
   ])("bad input %j: exit 2 with the allowed values, no stack trace", async (args, message) => {
@@ -134,4 +134,12 @@ describe("whatif: flags that do not go together, and a broken personas file", ()
     expect(() => loadPersonas(file)).toThrow(ConfigurationError);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+});
+
+test("whatif --country takes only assigned ISO codes", async () => {
+  let err = "";
+  const io = { out: () => undefined, err: (t: string) => (err += t) };
+  expect(await main(["whatif", "--tenant", "kraainem", "--country", "XX"], io)).toBe(2);
+  expect(err).toContain('--country "XX" is not allowed; allowed: an assigned ISO 3166-1 alpha-2 code');
+  expect(await main(["whatif", "--tenant", "kraainem", "--country", "nl"], { out: () => undefined, err: () => undefined })).toBe(0);
 });
