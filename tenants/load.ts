@@ -156,9 +156,11 @@ function toProblems(file: string, doc: Document, lc: LineCounter, issue: z.core.
   const p = issue.path as PropertyKey[];
   if (issue.code === "unrecognized_keys") {
     const allowed = allowedKeys(p);
-    return issue.keys.map((k) =>
-      at(file, doc, lc, [...p, k], `unknown field "${k}"${allowed ? `; allowed: ${allowed.join(", ")}` : ""}`, true),
-    );
+    return issue.keys.map((k) => {
+      const near = allowed ? closest(k, allowed) : undefined;
+      const hint = near ? `; did you mean "${near}"?` : allowed ? `; allowed: ${allowed.join(", ")}` : "";
+      return at(file, doc, lc, [...p, k], `unknown field "${k}"${hint}`, true);
+    });
   }
   if (issue.code === "invalid_type" && issue.input === undefined) {
     return [at(file, doc, lc, p, `required field is missing (expected ${issue.expected})`)];
@@ -234,6 +236,29 @@ function allowedKeys(fieldPath: PropertyKey[]): string[] | undefined {
     else return undefined;
   }
   return undefined;
+}
+
+/** The allowed name a misspelling most likely meant: at most two edits away (case ignored). */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
 }
 
 function sortProblems(problems: TenantProblem[]): TenantProblem[] {

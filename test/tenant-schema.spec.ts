@@ -158,3 +158,10 @@ test("allowed countries must be assigned ISO 3166-1 codes (Entra refuses others)
   expect(r.success).toBe(false);
   expect(r.error!.issues.map((i) => i.path.join("."))).toEqual(["allowedCountries.1", "allowedCountries.2"]);
 });
+
+test("a misspelled field name suggests the field it probably meant", () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, "kraainem.yaml"), fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8").replace(/^primaryDomain:/m, "primaryDomian:"));
+  expect(problemsIn(dir)).toContainEqual(expect.stringMatching(/kraainem\.yaml:\d+:1 primaryDomian: unknown field "primaryDomian"; did you mean "primaryDomain"\?$/));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
