@@ -1,5 +1,6 @@
 /** msgraph resources (`msgraph_resource`, `msgraph_update_resource`) found by url or `@odata.type`. */
 import type { RuleContext } from "./rule";
+import { GROUP_UNIFIED_TEMPLATE_ID } from "../policies/teams/group-settings";
 import { graphBody, graphUrl, Json, odataType, TfResource } from "./synthesized";
 
 export const MSGRAPH_TYPES = ["msgraph_resource", "msgraph_update_resource"] as const;
@@ -19,7 +20,7 @@ export function byODataType(ctx: RuleContext, type: string): TfResource[] {
 }
 
 /** `Group.Unified` directory setting objects (template 62375ab9-...), by templateId in the body. */
-export const GROUP_UNIFIED_TEMPLATE = "62375ab9-6b52-47ed-826b-58e47e0e304b";
+export const GROUP_UNIFIED_TEMPLATE = GROUP_UNIFIED_TEMPLATE_ID;
 
 /** The `values: [{name, value}]` of a directory setting as a map. */
 export function settingValues(body: Json): Record<string, string> {

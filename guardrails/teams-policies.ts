@@ -1,8 +1,8 @@
 /**
  * Teams policies are not Terraform resources (they are set with MicrosoftTeams PowerShell), so
  * the collaboration stack writes them as a JSON document `teams-policies.json` somewhere under
- * `cdktf.out/stacks/<tenant>-collaboration/`. This is the only place that reads it; if the
- * document's shape changes, adapt `readTeamsPolicies` and nothing else.
+ * `cdktf.out/stacks/<tenant>-collaboration/`. The guardrails read it here; the drift comparer
+ * (constructs/teams/compare.ts) reads the same document for `werkplek drift --teams`.
  *
  * Shape (constructs/teams/document.ts; each entry one `Set-Cs*` call):
  *

@@ -112,6 +112,13 @@ export function loadTenant(name: string, dir: string = TENANTS_DIR): Tenant {
   }
   const result = parseTenantFile(file);
   if ("problems" in result) throw new TenantFileError(result.problems);
+  // the values that must differ between municipalities are checked against the other valid files
+  const others = listTenantFiles(dir)
+    .filter((f) => f !== file)
+    .map(parseTenantFile)
+    .filter((r): r is { tenant: Tenant; locate: Locator } => "tenant" in r);
+  const shared = sharedValues([...others, result]).filter((p) => p.file === displayPath(file));
+  if (shared.length > 0) throw new TenantFileError(shared);
   return result.tenant;
 }
 

@@ -54,7 +54,7 @@ describe("werkplek diff on hand-made synthesized outputs", () => {
         "group-creation | Microsoft 365 group settings (Group.Unified) | EnableGroupCreation false → true: every user may create Microsoft 365 groups and Teams",
         "teams-loosened | Teams policies | AutoAdmittedUsers EveryoneInCompanyExcludingGuests → Everyone",
         "teams-loosened | Teams policies | AllowedDomainsAsAList allows example.com",
-        expect.stringMatching(/^teams-loosened \| Teams policies \| AllowCloudRecording no longer set/),
+        expect.stringMatching(/^teams-loosened \| Teams policies \| AllowCloudRecording no longer managed \(was false; the tenant keeps its value/),
       ]),
     );
     // the existing HTTPS rule and the new report-only policy and council meeting policy are not risks

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { driftCommand } from "../cli/drift";
 import { main } from "../cli/main";
+import { opensToInternet } from "../cli/review/describe";
 import { driftCount, driftReport, renderDrift, sectionFromDifferences } from "../cli/review/drift-report";
 import { readPlan, redact } from "../cli/review/plan";
 import { App } from "cdktf";
@@ -294,4 +295,10 @@ describe("werkplek drift --teams", () => {
     expect(missing.err).toContain("/nonexistent/export.json");
     expect((await drift("--teams", desired)).code).toBe(2);
   });
+});
+
+test("drift and diff count a wide public prefix as the internet, as the guardrails do", () => {
+  const rule = (source: string) => ({ access: "Allow", direction: "Inbound", source_address_prefix: source, destination_port_range: "22" });
+  for (const s of ["*", "Internet", "0.0.0.0/0", "0.0.0.0/1", "128.0.0.0/1", "11.0.0.0/8"]) expect({ s, open: opensToInternet(rule(s)) }).toEqual({ s, open: true });
+  for (const s of ["10.0.0.0/8", "10.20.0.0/24", "VirtualNetwork", "198.51.100.0/24"]) expect({ s, open: opensToInternet(rule(s)) }).toEqual({ s, open: false });
 });

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { loadTenants, TenantFileError, formatProblem } from "../tenants/load";
+import { loadTenant, loadTenants, TenantFileError, formatProblem } from "../tenants/load";
 import { SCHEMA_FILE, tenantJsonSchema } from "../tenants/generate-schema";
 import { kraainem, kraainemRaw, ROOT, tempDir } from "./helpers";
 import { TenantSchema } from "../tenants/schema";
@@ -163,5 +163,14 @@ test("a misspelled field name suggests the field it probably meant", () => {
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, "kraainem.yaml"), fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8").replace(/^primaryDomain:/m, "primaryDomian:"));
   expect(problemsIn(dir)).toContainEqual(expect.stringMatching(/kraainem\.yaml:\d+:1 primaryDomian: unknown field "primaryDomian"; did you mean "primaryDomain"\?$/));
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("validate --tenant (loadTenant) refuses the values another tenant file already has, like synth does", () => {
+  const dir = tempDir();
+  const example = fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8");
+  fs.writeFileSync(path.join(dir, "kraainem.yaml"), example);
+  fs.writeFileSync(path.join(dir, "zaventem.yaml"), example.replace(/^name: kraainem$/m, "name: zaventem"));
+  expect(() => loadTenant("zaventem", dir)).toThrow(/zaventem\.yaml:\d+:\d+ tenantId: the tenant id .* is also in tenants\/kraainem\.yaml/);
   fs.rmSync(dir, { recursive: true, force: true });
 });

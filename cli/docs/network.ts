@@ -1,4 +1,5 @@
 import { NsgRule } from "../../policies/remote-access/network-rules";
+import { isInternetSource } from "../../guardrails/nsg";
 import { awinguVmSize } from "../../policies/remote-access/sizing";
 import { DocsContext, resources } from "./context";
 import { flowchart, MermaidEdge, MermaidNode, table } from "./markdown";
@@ -55,7 +56,7 @@ const INTERNET_NOTE: Record<string, string> = { AllowHttpRedirectFromInternet: "
 
 /** What the internet reaches, in words, from the gateway's inbound Allow rules with source Internet. */
 function fromInternet(rules: readonly NsgRule[]): string {
-  const open = rules.filter((r) => r.direction === "Inbound" && r.access === "Allow" && r.sources.some((x) => x === "Internet" || x === "*"));
+  const open = rules.filter((r) => r.direction === "Inbound" && r.access === "Allow" && r.sources.some(isInternetSource));
   const items = open.flatMap((r) =>
     r.ports.map((p) => `${PORT_NAMES[p] ?? r.protocol} (${p === "*" ? "alle poorten" : p}${INTERNET_NOTE[r.name] ? `, ${INTERNET_NOTE[r.name]}` : ""})`),
   );

@@ -4,6 +4,7 @@
  * Reads both synthesized JSON and plan (state) JSON: blocks may be objects or one-element lists.
  */
 import { groupsInWords, roleName } from "./labels";
+import { allowsInboundFromInternet } from "../../guardrails/nsg";
 import { JsonObject, one, str, strings } from "./values";
 
 export const CA_STATES: Record<string, string> = {
@@ -146,8 +147,6 @@ export function nsgRules(type: string, c: JsonObject): JsonObject[] {
   return [];
 }
 
-const INTERNET = new Set(["*", "internet", "any", "0.0.0.0/0", "0.0.0.0", "::/0"]);
-
 /** Source prefixes of a rule. */
 function sources(rule: JsonObject): string[] {
   return [...strings(rule.source_address_prefix), ...strings(rule.source_address_prefixes)];
@@ -158,13 +157,12 @@ function ports(rule: JsonObject): string[] {
   return p.length ? p : ["*"];
 }
 
-/** An inbound allow rule whose source is the internet (`*`, `Internet`, `0.0.0.0/0`, ...). */
+/**
+ * An inbound allow rule whose source is the internet: the guardrails' definition (`*`, `Internet`,
+ * `0.0.0.0/0`, and any public prefix of /8 or wider), so diff, drift and check agree.
+ */
 export function opensToInternet(rule: JsonObject): boolean {
-  return (
-    String(rule.access ?? "").toLowerCase() === "allow" &&
-    String(rule.direction ?? "").toLowerCase() === "inbound" &&
-    sources(rule).some((s) => INTERNET.has(s.toLowerCase()))
-  );
+  return allowsInboundFromInternet(rule);
 }
 
 /** "allow inbound Tcp 443 from Internet to 10.0.1.0/24 (priority 100)" */

@@ -3,6 +3,7 @@
  * reference `${azuread_group.x.object_id}` by the label of what it points to (also across stacks).
  */
 import { DIRECTORY_ROLES } from "../../policies/identity/directory-roles";
+import { GROUP_UNIFIED_TEMPLATE_ID } from "../../policies/teams/group-settings";
 import type { StackSet } from "./stack-set";
 import { isObject, JsonObject, one, str } from "./values";
 
@@ -53,7 +54,7 @@ export function kindOf(type: string): string {
 }
 
 /** Template id of the Group.Unified directory setting (Microsoft 365 group creation, guests, naming). */
-export const GROUP_UNIFIED_TEMPLATE = "62375ab9-6b52-47ed-826b-58e47e0e304b";
+export const GROUP_UNIFIED_TEMPLATE = GROUP_UNIFIED_TEMPLATE_ID;
 
 /** The Group.Unified directory setting (`groupSettings`), synthesized or from a plan. */
 export function isGroupUnified(type: string, config: JsonObject | undefined): boolean {

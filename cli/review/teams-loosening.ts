@@ -113,14 +113,17 @@ export function teamsLoosening(name: string, before: unknown, after: unknown): s
   return undefined;
 }
 
-/** A parameter that is no longer declared falls back to Microsoft's default, which is the loose side for these. */
+/**
+ * A parameter that is no longer declared is no longer managed: the tenant keeps its current value,
+ * a new tenant gets Microsoft's default (the loose side for these), and drift stops checking it.
+ */
 export function teamsUndeclared(name: string, before: unknown): string | undefined {
   const b = asBool(before);
-  if (FALSE_IS_LOOSER.has(name) && b === true) return `${name} no longer set (was true; Microsoft's default applies)`;
-  if (TRUE_IS_LOOSER.has(name) && b === false) return `${name} no longer set (was false; Microsoft's default applies)`;
+  if (FALSE_IS_LOOSER.has(name) && b === true) return `${name} no longer managed (was true; the tenant keeps its value, a new tenant gets Microsoft's default, drift no longer checks it)`;
+  if (TRUE_IS_LOOSER.has(name) && b === false) return `${name} no longer managed (was false; the tenant keeps its value, a new tenant gets Microsoft's default, drift no longer checks it)`;
   const order = ORDERED[name];
   if (order && order.indexOf(String(before)) >= 0 && order.indexOf(String(before)) < order.length - 1) {
-    return `${name} no longer set (was ${before}; Microsoft's default applies)`;
+    return `${name} no longer managed (was ${before}; the tenant keeps its value, a new tenant gets Microsoft's default, drift no longer checks it)`;
   }
   return undefined;
 }

@@ -1,8 +1,9 @@
 import { byUrl, graphBody } from "../graph";
+import { RESTRICTED_GUEST_ROLE_ID } from "../../policies/identity/authorization-policy";
 import { defineRule, verdict } from "../rule";
 
 const LIMITED = "10dae51f-b6af-4016-8d66-8c2a99b929b3";
-const RESTRICTED = "2af84b1e-32c8-42b7-82bc-daa82404023b";
+const RESTRICTED = RESTRICTED_GUEST_ROLE_ID;
 
 export default defineRule({
   id: "WP-ID-004",
