@@ -5,7 +5,7 @@
 import { CA_STATES, describeNsgRule, nsgRules, opensToInternet } from "./describe";
 import { groupsInWords, isGroupUnified, roleName } from "./labels";
 import { teamsLoosening, teamsUndeclared } from "./teams-loosening";
-import { added, flatten, isObject, JsonObject, one, str, strings } from "./values";
+import { added, flatten, JsonObject, one, str, strings } from "./values";
 
 export type RiskKind =
   | "protected-deleted"
@@ -334,8 +334,4 @@ function parameterName(path: string): string | undefined {
 /** For a guardrails finding list: the key that identifies a finding across runs. */
 export function findingKey(f: { rule: string; stack: string; resource?: string }): string {
   return `${f.rule} ${f.stack} ${f.resource ?? ""}`;
-}
-
-export function isRecordOfObjects(v: unknown): v is Record<string, JsonObject> {
-  return isObject(v) && Object.values(v).every(isObject);
 }

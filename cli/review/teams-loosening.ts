@@ -78,11 +78,6 @@ function asList(v: unknown): string[] {
   return [];
 }
 
-/** Is this a Teams setting we know the safe direction of? */
-export function isTeamsParameter(name: string): boolean {
-  return TRUE_IS_LOOSER.has(name) || FALSE_IS_LOOSER.has(name) || name in ORDERED || GROWING_IS_LOOSER.has(name) || SHRINKING_IS_LOOSER.has(name);
-}
-
 /**
  * Why a change of one Teams parameter loosens the tenant, or undefined when it does not.
  * `before` undefined means the parameter was not declared before (Microsoft's default applied).

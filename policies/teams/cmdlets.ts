@@ -240,7 +240,6 @@ export const POLICY_TYPES = {
 } as const satisfies Record<string, PolicyTypeSpec>;
 
 export type PolicyType = keyof typeof POLICY_TYPES;
-export const POLICY_TYPE_NAMES = Object.keys(POLICY_TYPES) as PolicyType[];
 
 /** The value a parameter takes in the policy data, derived from its spec. */
 type ValueOf<S> = S extends { type: "Boolean" }
