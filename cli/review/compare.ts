@@ -227,21 +227,19 @@ function resourceChange(
   after: JsonObject | undefined,
   notes: string[],
 ): ResourceChange {
-  const label = after ? labelOf(type, name, after, ctx.hzAfter) : labelOf(type, name, before, ctx.hzBefore);
-  if (isTeamsApplyStep(type, after ?? before)) return teamsApplyStep(ctx, address, type, action, before, after, notes);
-  return {
+  const attributes = action === "delete" ? [] : attributeChanges(before, after, ctx);
+  const common = {
     stack: ctx.stack,
     tenant: ctx.tenant,
     area: ctx.area,
     address,
     type,
-    label,
     action,
-    words: words(type, before, after, ctx),
-    attributes: action === "delete" ? [] : attributeChanges(before, after, ctx),
     risks: risksOf(type, action, before, after, ctx.hzAfter, ctx.permittedFromInternet(address)),
-    notes,
   };
+  if (isTeamsApplyStep(type, after ?? before)) return { ...common, ...teamsApplyStep(action, attributes, notes) };
+  const label = after ? labelOf(type, name, after, ctx.hzAfter) : labelOf(type, name, before, ctx.hzBefore);
+  return { ...common, label, words: words(type, before, after, ctx), attributes, notes };
 }
 
 /**
@@ -249,30 +247,14 @@ function resourceChange(
  * sha256 change with every Teams policy change (the Teams policies document shows what changed),
  * so only the other rows (group ids passed to the script) are listed.
  */
-function teamsApplyStep(
-  ctx: StackContext,
-  address: string,
-  type: string,
-  action: Action,
-  before: JsonObject | undefined,
-  after: JsonObject | undefined,
-  notes: string[],
-): ResourceChange {
-  const all = action === "delete" ? [] : attributeChanges(before, after, ctx);
+function teamsApplyStep(action: Action, all: AttributeChange[], notes: string[]): Pick<ResourceChange, "label" | "attributes" | "notes"> {
   const noise = (a: AttributeChange) => /sha256$/.test(a.path) || [a.before, a.after].every((v) => v === undefined || /^assets\//.test(v));
   const label =
     action === "delete" ? "Teams policies apply step (PowerShell)" : action === "create" ? "Teams policies are applied (PowerShell)" : "Teams policies are applied again (PowerShell)";
   const documentChanged = all.some((a) => /sha256$/.test(a.path));
   return {
-    stack: ctx.stack,
-    tenant: ctx.tenant,
-    area: ctx.area,
-    address,
-    type,
     label,
-    action,
     attributes: all.filter((a) => !noise(a)),
-    risks: risksOf(type, action, before, after, ctx.hzAfter),
     notes: [
       ...(action === "replace" || action === "update" ? notes.filter((n) => !n.startsWith("replaced: ")) : notes),
       ...(documentChanged ? ["because the Teams policies changed (see Teams policies)"] : []),
