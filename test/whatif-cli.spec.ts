@@ -70,7 +70,7 @@ describe("werkplek whatif", () => {
   });
 
   test.each([
-    [["--tenant", "zaventem"], /--tenant "zaventem" is not allowed; allowed: kraainem/],
+    [["--tenant", "zaventem"], /unknown tenant "zaventem" \(no tenants\/zaventem\.yaml\); allowed: kraainem/],
     [[], /--tenant is required; allowed: kraainem/],
     [["--tenant", "kraainem", "--client", "outlook"], /--client "outlook" is not allowed; allowed: browser, mobileAppsAndDesktopClients, exchangeActiveSync, other/],
     [["--tenant", "kraainem", "--platform", "beos"], /--platform "beos" is not allowed; allowed: windows, macOS, iOS, android, linux, unknown/],
