@@ -18,7 +18,7 @@ import {
   WhatIfSignIn,
   WhatIfUser,
 } from "../constructs/conditional-access/whatif";
-import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
+import { DIRECTORY_ROLES, roleNameOf } from "../policies/identity/directory-roles";
 import { buildTenant } from "../stacks/tenant";
 import { listTenantFiles, loadTenant } from "../tenants/load";
 import type { Tenant } from "../tenants/schema";
@@ -171,9 +171,7 @@ function describeUser(tenant: Tenant, user: WhatIfUser): string {
   return parts.length ? parts.join("; ") : "staff member";
 }
 
-function roleName(id: string): string {
-  return Object.entries(DIRECTORY_ROLES).find(([, v]) => v === id)?.[0] ?? id;
-}
+const roleName = roleNameOf;
 
 function describeSignIn(s: WhatIfSignIn): string {
   const parts = [`app ${s.app ?? "All"}`];

@@ -2,7 +2,7 @@ import { Token } from "cdktf";
 import { AUTHENTICATION_STRENGTHS, ConditionalAccessPolicySpec, WELL_KNOWN_APPS } from "../../constructs/conditional-access/spec";
 import type { WhatIfGrant, WhatIfSession } from "../../constructs/conditional-access/whatif";
 import { loadPersonas } from "../../constructs/conditional-access/personas";
-import { DIRECTORY_ROLES } from "../../policies/identity/directory-roles";
+import { roleNameOf } from "../../policies/identity/directory-roles";
 import type { Tenant } from "../../tenants/schema";
 import { coverage, CoverageCell } from "../whatif";
 import { DocsContext } from "./context";
@@ -41,9 +41,7 @@ function groupName(t: Tenant, key: string): string {
   return t.groups[key]?.displayName ?? key;
 }
 
-function roleName(id: string): string {
-  return Object.entries(DIRECTORY_ROLES).find(([, v]) => v === id)?.[0] ?? id;
-}
+const roleName = roleNameOf;
 
 function appName(id: string): string {
   if (id === "All") return "alle cloud-apps";

@@ -2,17 +2,13 @@
  * Human labels for resources and values: a group by its display name, a role by its name, a
  * reference `${azuread_group.x.object_id}` by the label of what it points to (also across stacks).
  */
-import { DIRECTORY_ROLES } from "../../policies/identity/directory-roles";
+import { roleNameOf } from "../../policies/identity/directory-roles";
 import { GROUP_UNIFIED_TEMPLATE_ID } from "../../policies/teams/group-settings";
 import type { StackSet } from "./stack-set";
 import { isObject, JsonObject, one, str } from "./values";
 
-const ROLE_NAMES: Record<string, string> = Object.fromEntries(Object.entries(DIRECTORY_ROLES).map(([name, id]) => [id, name]));
-
 /** A role template id as its display name, when it is a known built-in role. */
-export function roleName(id: string): string {
-  return ROLE_NAMES[id] ?? id;
-}
+export const roleName = roleNameOf;
 
 /** How the tenant's break-glass group (`breakGlass.groupObjectId`) reads in a review. */
 export const EMERGENCY_ACCESS_GROUP = "the emergency-access group";

@@ -32,6 +32,13 @@ export const DIRECTORY_ROLES = {
 
 export type DirectoryRoleName = keyof typeof DIRECTORY_ROLES;
 
+const ROLE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(DIRECTORY_ROLES).map(([name, id]) => [id, name]));
+
+/** A role template id as its display name when it is a known built-in role, else the id. */
+export function roleNameOf(id: string): string {
+  return ROLE_NAMES[id] ?? id;
+}
+
 /**
  * Highly privileged roles: SCuBA MS.AAD.3.6 lists eight, Microsoft's "phishing-resistant MFA for
  * administrators" template lists fifteen; this is their union, by template id.
