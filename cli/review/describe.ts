@@ -4,6 +4,7 @@
  * Reads both synthesized JSON and plan (state) JSON: blocks may be objects or one-element lists.
  */
 import { groupsInWords, roleName } from "./labels";
+import { authenticationStrengthInfo } from "../../constructs/conditional-access/spec";
 import { allowsInboundFromInternet } from "../../guardrails/nsg";
 import { JsonObject, one, str, strings } from "./values";
 
@@ -34,12 +35,6 @@ const CONTROLS: Record<string, string> = {
   approvedApplication: "require an approved client app",
   compliantApplication: "require an app protection policy",
   passwordChange: "require a password change",
-};
-
-const STRENGTHS: Record<string, string> = {
-  "00000000-0000-0000-0000-000000000002": "MFA",
-  "00000000-0000-0000-0000-000000000003": "passwordless MFA",
-  "00000000-0000-0000-0000-000000000004": "phishing-resistant MFA",
 };
 
 type Humanize = (s: string) => string;
@@ -113,8 +108,7 @@ export function describeConditionalAccess(c: JsonObject, hz: Humanize = (s) => s
   const controls = strings(grant.built_in_controls).map((x) => CONTROLS[x] ?? x);
   const strength = str(grant.authentication_strength_policy_id);
   if (strength) {
-    const id = strength.split("/").pop() ?? strength;
-    controls.push(`require authentication strength ${STRENGTHS[id] ?? hz(strength)}`);
+    controls.push(`require authentication strength ${authenticationStrengthInfo(strength)?.name ?? hz(strength)}`);
   }
   for (const t of strings(grant.terms_of_use)) controls.push(`accept terms of use ${hz(t)}`);
   const op = String(grant.operator ?? "OR") === "AND" ? " and " : " or ";

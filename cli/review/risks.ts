@@ -3,6 +3,7 @@
  * (state vs live tenant): the same rules decide what is dangerous in both.
  */
 import { CA_STATES, describeNsgRule, nsgRules, opensToInternet } from "./describe";
+import { authenticationStrengthInfo } from "../../constructs/conditional-access/spec";
 import { groupsInWords, isGroupUnified, roleName } from "./labels";
 import { teamsLoosening, teamsUndeclared } from "./teams-loosening";
 import { added, flatten, JsonObject, one, str, strings } from "./values";
@@ -188,11 +189,6 @@ function namedLocationWidening(type: string, before: JsonObject, after: JsonObje
 }
 
 const STATE_RANK: Record<string, number> = { enabled: 2, enabledForReportingButNotEnforced: 1, disabled: 0 };
-const STRENGTH_RANK: Record<string, number> = {
-  "00000000-0000-0000-0000-000000000004": 3,
-  "00000000-0000-0000-0000-000000000003": 2,
-  "00000000-0000-0000-0000-000000000002": 1,
-};
 
 /** How a conditional access policy got weaker: state, controls removed, exclusions added, scope narrowed. */
 export function conditionalAccessWeakening(before: JsonObject, after: JsonObject, hz: Humanize = (s) => s): string[] {
@@ -208,7 +204,7 @@ export function conditionalAccessWeakening(before: JsonObject, after: JsonObject
   const strengthB = str(gb.authentication_strength_policy_id);
   const strengthA = str(ga.authentication_strength_policy_id);
   if (strengthB && strengthB !== strengthA) {
-    const rank = (s?: string) => (s ? (STRENGTH_RANK[s.split("/").pop() ?? ""] ?? 0) : -1);
+    const rank = (s?: string) => (s ? (authenticationStrengthInfo(s)?.rank ?? 0) : -1);
     if (!strengthA || rank(strengthA) < rank(strengthB)) out.push(`authentication strength ${strengthA ? "weakened" : "removed"}`);
   }
   const touRemoved = strings(gb.terms_of_use).filter((t) => !strings(ga.terms_of_use).includes(t));

@@ -67,6 +67,19 @@ export const AUTHENTICATION_STRENGTHS = {
 } as const;
 export type AuthenticationStrengthId = (typeof AUTHENTICATION_STRENGTHS)[keyof typeof AUTHENTICATION_STRENGTHS];
 
+/** Name and strength order of the built-in authentication strengths (higher is stronger). */
+const STRENGTH_INFO: Readonly<Record<string, { readonly name: string; readonly rank: number }>> = {
+  [AUTHENTICATION_STRENGTHS.mfa]: { name: "MFA", rank: 1 },
+  [AUTHENTICATION_STRENGTHS.passwordlessMfa]: { name: "passwordless MFA", rank: 2 },
+  [AUTHENTICATION_STRENGTHS.phishingResistantMfa]: { name: "phishing-resistant MFA", rank: 3 },
+};
+
+/** A built-in strength by its full id path or its GUID; undefined for a custom strength. */
+export function authenticationStrengthInfo(id: string): { readonly name: string; readonly rank: number } | undefined {
+  const key = Object.keys(STRENGTH_INFO).find((k) => k === id || k.endsWith(`/${id}`));
+  return key ? STRENGTH_INFO[key] : undefined;
+}
+
 /** First-party application ids that policies target (identical in every tenant). */
 export const WELL_KNOWN_APPS = {
   /** "Windows Azure Service Management API": portal, CLI, PowerShell, ARM. Not part of Office365. */

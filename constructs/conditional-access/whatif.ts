@@ -14,7 +14,7 @@ import { Token } from "cdktf";
 import { DIRECTORY_ROLES, DirectoryRoleName } from "../../policies/identity/directory-roles";
 import type { Tenant } from "../../tenants/schema";
 import {
-  AUTHENTICATION_STRENGTHS,
+  authenticationStrengthInfo,
   BuiltInControl,
   ClientAppType,
   ConditionalAccessPolicySpec,
@@ -304,6 +304,5 @@ function unique<T>(xs: T[]): T[] {
 
 /** Readable name of an authentication strength id. */
 export function strengthName(id: string): string {
-  const entry = Object.entries(AUTHENTICATION_STRENGTHS).find(([, v]) => v === id);
-  return entry ? { mfa: "MFA", passwordlessMfa: "passwordless MFA", phishingResistantMfa: "phishing-resistant MFA" }[entry[0] as keyof typeof AUTHENTICATION_STRENGTHS] : id;
+  return authenticationStrengthInfo(id)?.name ?? id;
 }
