@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { AREAS, stackName } from "../constructs/werkplek-stack";
+import { AREAS, stackName } from "../stacks/werkplek-stack";
 
 /** Resource count of a synthesized stack (managed resources, not data sources). */
 export function countResources(stackJson: { resource?: Record<string, Record<string, unknown>> }): number {

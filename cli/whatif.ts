@@ -1,11 +1,11 @@
 import * as fs from "fs";
-import { ISO_COUNTRIES } from "../policies/identity/countries";
+import { ISO_COUNTRIES } from "../facts/countries";
 import * as os from "os";
 import * as path from "path";
 import { isIP } from "net";
 import { App } from "cdktf";
 import { Command, enumFlag, listFlag, parseFlags, UsageError } from "./command";
-import { loadPersonas, PersonasFile } from "../constructs/conditional-access/personas";
+import { loadPersonas, PersonasFile } from "../policies/conditional-access/personas";
 import { RISK_LEVELS, TRANSFER_METHODS, USER_ACTIONS } from "../constructs/conditional-access/spec";
 import {
   EvaluatedPolicy,
@@ -18,7 +18,7 @@ import {
   WhatIfSignIn,
   WhatIfUser,
 } from "../constructs/conditional-access/whatif";
-import { DIRECTORY_ROLES, roleNameOf } from "../policies/identity/directory-roles";
+import { DIRECTORY_ROLES, roleNameOf } from "../facts/directory-roles";
 import { buildTenant } from "../stacks/tenant";
 import { listTenantFiles, loadTenant } from "../tenants/load";
 import type { Tenant } from "../tenants/schema";

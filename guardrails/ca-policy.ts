@@ -2,7 +2,7 @@
  * `azuread_conditional_access_policy` (azuread 3.7.0) read from Terraform JSON, the way
  * ScubaGear's matcher reads a policy (baselines.md §2.3, §9): what it targets, what it grants.
  */
-import { stackName } from "../constructs/werkplek-stack";
+import { stackName } from "../stacks/werkplek-stack";
 import { Outcome, pass, RuleContext, stackOutcome } from "./rule";
 import { block, blocks as blockList, list, TfResource } from "./synthesized";
 

@@ -4,6 +4,7 @@
  * one tenant's stacks. Rules read the JSON, not our TypeScript, so they also see escape hatches
  * and overrides.
  */
+import { UNSUPPRESSIBLE_RULES } from "../facts/guardrail-rules";
 import type { Tenant } from "../tenants/schema";
 import type { SynthesizedStack, TfResource } from "./synthesized";
 import type { TeamsPolicy } from "./teams-policies";
@@ -59,6 +60,9 @@ export interface Rule {
 
 export function defineRule(rule: Rule): Rule {
   if (!RULE_ID.test(rule.id)) throw new Error(`guardrail rule id "${rule.id}" must look like WP-<AREA>-<NNN> with AREA one of ${RULE_AREAS.join(", ")}`);
+  if ((rule.suppressible === false) !== rule.id in UNSUPPRESSIBLE_RULES) {
+    throw new Error(`guardrail rule ${rule.id}: suppressible: false and facts/guardrail-rules.ts UNSUPPRESSIBLE_RULES must agree`);
+  }
   return rule;
 }
 

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { AREAS, Area, stackName } from "../constructs/werkplek-stack";
+import { AREAS, Area, stackName } from "../stacks/werkplek-stack";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;

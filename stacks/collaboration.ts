@@ -5,7 +5,7 @@ import { EntraGroup } from "../constructs/entra-group";
 import { MsGraphResource } from "../constructs/msgraph/resource";
 import { MsGraphResourceAction } from "../constructs/msgraph/resource-action";
 import { TeamsPolicies } from "../constructs/teams/teams-policies";
-import { WerkplekStack, WerkplekStackProps } from "../constructs/werkplek-stack";
+import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import { groupLifecyclePolicy, groupUnifiedSetting } from "../policies/teams/group-settings";
 import { teamsGroupAssignments, teamsPolicies } from "../policies/teams/teams-policies";
 import type { IdentityStack } from "./identity";

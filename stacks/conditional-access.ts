@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
-import type { ConditionalAccessApps } from "../constructs/conditional-access/definition";
+import type { ConditionalAccessApps } from "../policies/conditional-access/definition";
 import { ConditionalAccessPolicy } from "../constructs/conditional-access/policy";
-import { WerkplekStack, WerkplekStackProps } from "../constructs/werkplek-stack";
+import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import { conditionalAccessPolicies } from "../policies/conditional-access/policy-set";
 import type { IdentityStack } from "./identity";
 

@@ -4,7 +4,7 @@ import { EntraGroup } from "../constructs/entra-group";
 import { IntuneProfile } from "../constructs/intune-profile";
 import { DataMsGraphResource } from "../constructs/msgraph/data-resource";
 import { MsGraphUpdateResource } from "../constructs/msgraph/update-resource";
-import { WerkplekStack, WerkplekStackProps } from "../constructs/werkplek-stack";
+import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import { attackSurfaceReduction } from "../policies/intune/attack-surface-reduction";
 import { autopilotProfile } from "../policies/intune/autopilot";
 import { windowsCompliancePolicy } from "../policies/intune/compliance";

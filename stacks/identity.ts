@@ -7,12 +7,12 @@ import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { EntraGroup } from "../constructs/entra-group";
 import { MsGraphUpdateResource } from "../constructs/msgraph/update-resource";
 import { cafName } from "../constructs/naming";
-import { WerkplekStack, WerkplekStackProps } from "../constructs/werkplek-stack";
+import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import { adminConsentRequestPolicy } from "../policies/identity/admin-consent";
 import { authenticationMethodConfigurations, authenticationMethodsPolicy } from "../policies/identity/authentication-methods";
 import { authorizationPolicy } from "../policies/identity/authorization-policy";
 import { ENTRA_LOG_CATEGORIES } from "../policies/identity/diagnostic-logs";
-import { DIRECTORY_ROLES, DirectoryRoleName } from "../policies/identity/directory-roles";
+import { DIRECTORY_ROLES, DirectoryRoleName } from "../facts/directory-roles";
 
 /**
  * `<tenant>-identity`: groups and group licensing, named locations, admin roles on role-assignable

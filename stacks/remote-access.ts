@@ -28,7 +28,7 @@ import { WebApplicationFirewallPolicy } from "@cdktf/provider-azurerm/lib/web-ap
 import { GatewayVm } from "../constructs/gateway-vm";
 import { cafName, keyVaultName } from "../constructs/naming";
 import { firewallIpRules } from "../constructs/ip-ranges";
-import { WerkplekStack, WerkplekStackProps } from "../constructs/werkplek-stack";
+import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import { AwinguNetworkRules, awinguNetworkRules, NsgRule } from "../policies/remote-access/network-rules";
 import { awinguVmSize } from "../policies/remote-access/sizing";
 import type { RemoteAccess } from "../tenants/sections/remote-access";

@@ -8,7 +8,7 @@ import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
 import { StorageContainer } from "@cdktf/provider-azurerm/lib/storage-container";
 import { firewallIpRules } from "../constructs/ip-ranges";
 import { cafName, storageAccountName } from "../constructs/naming";
-import { WerkplekStack, WerkplekStackProps } from "../constructs/werkplek-stack";
+import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import type { Tenant } from "../tenants/schema";
 
 /** Where the state lives: the tenant file's `state`, or the CAF defaults when it has none yet. */

@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import { noHostBits } from "../constructs/ip-ranges";
-import { ISO_COUNTRIES } from "../policies/identity/countries";
-import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
+import { ISO_COUNTRIES } from "../facts/countries";
+import { DIRECTORY_ROLES } from "../facts/directory-roles";
 import { devicesCrossReferences, DevicesSchema } from "./sections/devices";
 import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remote-access";
 import { StateSchema } from "./sections/state";

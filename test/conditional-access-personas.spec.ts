@@ -1,5 +1,5 @@
 import { Testing, Token } from "cdktf";
-import { loadPersonas, mismatches, pairsOf } from "../constructs/conditional-access/personas";
+import { loadPersonas, mismatches, pairsOf } from "../policies/conditional-access/personas";
 import { ConditionalAccessPolicy } from "../constructs/conditional-access/policy";
 import { whatIf } from "../constructs/conditional-access/whatif";
 import { tenantPolicies } from "../cli/whatif";

@@ -9,7 +9,7 @@ import { RULE_PURPOSE } from "../cli/docs/network";
 import { awinguNetworkRules } from "../policies/remote-access/network-rules";
 import { flowchart, mermaidBlocks, MermaidIds } from "../cli/docs/markdown";
 import { coverageMatrix, tenantPolicies } from "../cli/whatif";
-import { loadPersonas } from "../constructs/conditional-access/personas";
+import { loadPersonas } from "../policies/conditional-access/personas";
 import { whatIf } from "../constructs/conditional-access/whatif";
 import { kraainem, ROOT, tempDir } from "./helpers";
 

@@ -3,13 +3,14 @@ import * as fs from "fs";
 import * as path from "path";
 import { main } from "../cli/main";
 import { renderCatalogue, CATALOGUE_FILE } from "../guardrails/generate-catalogue";
+import { GUARDRAIL_RULE_IDS } from "../facts/guardrail-rules";
 import { RULES } from "../guardrails/registry";
 import { POLICY_DEFINITIONS } from "../policies/conditional-access/policy-set";
 import { toJson, toMarkdown } from "../guardrails/report";
 import { checkStacks } from "../guardrails/run";
 import { readTenantStacks, SynthesizedStack } from "../guardrails/synthesized";
 import { App } from "cdktf";
-import { AREAS, stackName } from "../constructs/werkplek-stack";
+import { AREAS, stackName } from "../stacks/werkplek-stack";
 import { buildTenant } from "../stacks/tenant";
 import { parseTenantFile } from "../tenants/load";
 import { GuardrailsSchema } from "../tenants/sections/guardrails";
@@ -474,6 +475,10 @@ describe("catalogue and registry", () => {
     const defaults = files.map((f) => require(f).default);
     expect(defaults.length).toBe(RULES.length);
     for (const d of defaults) expect(RULES).toContain(d);
+  });
+
+  test("the tenant file's list of rule ids (facts/guardrail-rules.ts) is the registry's, in catalogue order", () => {
+    expect(RULES.map((r) => r.id)).toEqual([...GUARDRAIL_RULE_IDS]);
   });
 
   test("only the break-glass and secret rules are not suppressible", () => {

@@ -1,4 +1,4 @@
-import { DIRECTORY_ROLES } from "../policies/identity/directory-roles";
+import { DIRECTORY_ROLES } from "../facts/directory-roles";
 import { buildStacks, kraainem, resourcesOf, StackJson, synthJson } from "./helpers";
 
 let json: StackJson;

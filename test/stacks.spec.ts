@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import { App } from "cdktf";
-import { AREAS } from "../constructs/werkplek-stack";
+import { AREAS } from "../stacks/werkplek-stack";
 import { buildTenant } from "../stacks/tenant";
 import { buildStacks, kraainem, synthJson, tempDir } from "./helpers";
 

@@ -1,7 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { AREAS } from "../constructs/werkplek-stack";
+import { AREAS } from "../stacks/werkplek-stack";
 import { ROOT, tempDir } from "./helpers";
 
 /** PATH without any folder that holds a terraform binary: CI and developers may have none. */

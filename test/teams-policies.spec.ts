@@ -2,10 +2,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildTeamsDocument, TeamsDocumentPolicy, TeamsPoliciesDocument } from "../constructs/teams/document";
 import { TeamsPolicyError, validateTeamsPolicies } from "../constructs/teams/validate";
-import { knownCmdlets, POLICY_TYPES, PolicyTypeSpec } from "../policies/teams/cmdlets";
+import { knownCmdlets, POLICY_TYPES, PolicyTypeSpec } from "../facts/teams-cmdlets";
 import { COUNCIL_BROADCAST_POLICY } from "../policies/teams/events-policies";
 import { COUNCIL_MEETING_POLICY } from "../policies/teams/meeting-policies";
-import { TeamsGroupAssignment, TeamsPolicy } from "../policies/teams/policy";
+import { TeamsGroupAssignment, TeamsPolicy } from "../constructs/teams/policy";
 import { teamsGroupAssignments, teamsPolicies } from "../policies/teams/teams-policies";
 import { buildStacks, kraainem, kraainemRaw, ROOT, tenantFrom } from "./helpers";
 

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { main } from "../cli/main";
 import { ConfigurationError } from "../constructs/errors";
-import { loadPersonas } from "../constructs/conditional-access/personas";
+import { loadPersonas } from "../policies/conditional-access/personas";
 import { tempDir } from "./helpers";
 
 function run(...argv: string[]) {

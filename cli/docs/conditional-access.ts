@@ -1,8 +1,10 @@
 import { Token } from "cdktf";
-import { AUTHENTICATION_STRENGTHS, ConditionalAccessPolicySpec, WELL_KNOWN_APPS } from "../../constructs/conditional-access/spec";
+import type { ConditionalAccessPolicySpec } from "../../constructs/conditional-access/spec";
+import { WELL_KNOWN_APPS } from "../../facts/applications";
+import { AUTHENTICATION_STRENGTHS } from "../../facts/authentication-strengths";
 import type { WhatIfGrant, WhatIfSession } from "../../constructs/conditional-access/whatif";
-import { loadPersonas } from "../../constructs/conditional-access/personas";
-import { roleNameOf } from "../../policies/identity/directory-roles";
+import { loadPersonas } from "../../policies/conditional-access/personas";
+import { roleNameOf } from "../../facts/directory-roles";
 import type { Tenant } from "../../tenants/schema";
 import { coverage, CoverageCell } from "../whatif";
 import { DocsContext } from "./context";

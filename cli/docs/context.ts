@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
-import { AREAS, Area } from "../../constructs/werkplek-stack";
+import { AREAS, Area } from "../../stacks/werkplek-stack";
 import { buildTenant, TenantStacks } from "../../stacks/tenant";
 import type { Tenant } from "../../tenants/schema";
 

@@ -1,4 +1,4 @@
-import { DIRECTORY_ROLES } from "../../policies/identity/directory-roles";
+import { DIRECTORY_ROLES } from "../../facts/directory-roles";
 import { DocsContext } from "./context";
 import { flowchart, MermaidEdge, MermaidIds, MermaidNode, table } from "./markdown";
 

@@ -1,4 +1,4 @@
-import { AREAS, Area, stackName } from "../../constructs/werkplek-stack";
+import { AREAS, Area, stackName } from "../../stacks/werkplek-stack";
 import { DocsContext, resourceCount } from "./context";
 import { flowchart, MermaidIds, table } from "./markdown";
 

@@ -2,7 +2,7 @@
  * Compares two synthesized outputs resource by resource: what is created, deleted, updated or
  * replaced, attribute by attribute, with a description in words and the risk flags.
  */
-import { Area } from "../../constructs/werkplek-stack";
+import { Area } from "../../stacks/werkplek-stack";
 import { AttributeChange, attributeChanges } from "./attributes";
 import { describeConditionalAccess, describeNsgRule, nsgRules } from "./describe";
 import { documentLabel, EMERGENCY_ACCESS_GROUP, humanize, isTeamsApplyStep, labelOf } from "./labels";

@@ -4,7 +4,7 @@
  * Reads both synthesized JSON and plan (state) JSON: blocks may be objects or one-element lists.
  */
 import { groupsInWords, roleName } from "./labels";
-import { authenticationStrengthInfo } from "../../constructs/conditional-access/spec";
+import { authenticationStrengthInfo } from "../../facts/authentication-strengths";
 import { allowsInboundFromInternet } from "../../guardrails/nsg";
 import { JsonObject, one, str, strings } from "./values";
 

@@ -2,7 +2,7 @@
  * Human labels for resources and values: a group by its display name, a role by its name, a
  * reference `${azuread_group.x.object_id}` by the label of what it points to (also across stacks).
  */
-import { roleNameOf } from "../../policies/identity/directory-roles";
+import { roleNameOf } from "../../facts/directory-roles";
 import { GROUP_UNIFIED_TEMPLATE_ID } from "../../policies/teams/group-settings";
 import type { StackSet } from "./stack-set";
 import { isObject, JsonObject, one, str } from "./values";

@@ -2,7 +2,7 @@
  * Markdown for a pull-request comment: risk flags first, then the changes grouped by area,
  * resource by resource. Cut at a character budget (GitHub comments hold 65,536) with a note.
  */
-import { Area } from "../../constructs/werkplek-stack";
+import { Area } from "../../stacks/werkplek-stack";
 import type { AttributeChange } from "./attributes";
 import type { DiffResult, ResourceChange } from "./compare";
 import type { Action, RiskKind } from "./risks";

@@ -3,7 +3,7 @@
  * (state vs live tenant): the same rules decide what is dangerous in both.
  */
 import { CA_STATES, describeNsgRule, nsgRules, opensToInternet } from "./describe";
-import { authenticationStrengthInfo } from "../../constructs/conditional-access/spec";
+import { authenticationStrengthInfo } from "../../facts/authentication-strengths";
 import { groupsInWords, isGroupUnified, roleName } from "./labels";
 import { teamsLoosening, teamsUndeclared } from "./teams-loosening";
 import { added, flatten, JsonObject, one, str, strings } from "./values";

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { AREAS, Area } from "../../constructs/werkplek-stack";
+import { AREAS, Area } from "../../stacks/werkplek-stack";
 import { UsageError } from "../command";
 import { isObject, JsonObject } from "./values";
 

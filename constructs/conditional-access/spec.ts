@@ -9,6 +9,7 @@
  * - any way to drop the break-glass exclusion: the construct adds the tenant's emergency-access
  *   group to every policy itself.
  */
+import type { AuthenticationStrengthId } from "../../facts/authentication-strengths";
 
 export const POLICY_STATES = ["enabled", "enabledForReportingButNotEnforced", "disabled"] as const;
 export type PolicyState = (typeof POLICY_STATES)[number];
@@ -58,33 +59,6 @@ export const DEVICE_FILTER_RULES = {
   unmanaged: 'device.isCompliant -ne True -and device.trustType -ne "ServerAD"',
 } as const;
 export type DeviceState = keyof typeof DEVICE_FILTER_RULES;
-
-/** Built-in authentication strengths (identical in every tenant), as full Graph id paths. */
-export const AUTHENTICATION_STRENGTHS = {
-  mfa: "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000002",
-  passwordlessMfa: "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000003",
-  phishingResistantMfa: "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004",
-} as const;
-export type AuthenticationStrengthId = (typeof AUTHENTICATION_STRENGTHS)[keyof typeof AUTHENTICATION_STRENGTHS];
-
-/** Name and strength order of the built-in authentication strengths (higher is stronger). */
-const STRENGTH_INFO: Readonly<Record<string, { readonly name: string; readonly rank: number }>> = {
-  [AUTHENTICATION_STRENGTHS.mfa]: { name: "MFA", rank: 1 },
-  [AUTHENTICATION_STRENGTHS.passwordlessMfa]: { name: "passwordless MFA", rank: 2 },
-  [AUTHENTICATION_STRENGTHS.phishingResistantMfa]: { name: "phishing-resistant MFA", rank: 3 },
-};
-
-/** A built-in strength by its full id path or its GUID; undefined for a custom strength. */
-export function authenticationStrengthInfo(id: string): { readonly name: string; readonly rank: number } | undefined {
-  const key = Object.keys(STRENGTH_INFO).find((k) => k === id || k.endsWith(`/${id}`));
-  return key ? STRENGTH_INFO[key] : undefined;
-}
-
-/** First-party application ids that policies target (identical in every tenant). */
-export const WELL_KNOWN_APPS = {
-  /** "Windows Azure Service Management API": portal, CLI, PowerShell, ARM. Not part of Office365. */
-  azureManagement: "797f4846-ba00-4fd7-ba43-dac1f8f63013",
-} as const;
 
 export interface PolicyUsers {
   /** `All` users (members and guests), or `GuestsOrExternalUsers`. */

@@ -11,10 +11,10 @@
  */
 import { BlockList, isIP } from "net";
 import { Token } from "cdktf";
-import { DIRECTORY_ROLES, DirectoryRoleName } from "../../policies/identity/directory-roles";
-import type { Tenant } from "../../tenants/schema";
+import { WELL_KNOWN_APPS } from "../../facts/applications";
+import { authenticationStrengthInfo } from "../../facts/authentication-strengths";
+import { DIRECTORY_ROLES, DirectoryRoleName } from "../../facts/directory-roles";
 import {
-  authenticationStrengthInfo,
   BuiltInControl,
   ClientAppType,
   ConditionalAccessPolicySpec,
@@ -24,7 +24,6 @@ import {
   SignInFrequency,
   TransferMethod,
   UserAction,
-  WELL_KNOWN_APPS,
 } from "./spec";
 
 /** The policy as synthesized: its spec and the exclusions the construct added (break-glass). */
@@ -113,7 +112,19 @@ function not(t: Tri): Tri {
   return isUnknown(t) ? t : !t;
 }
 
-/** Everything about the tenant the evaluator needs besides the policies. */
+/**
+ * What the evaluator needs to know of the directory besides the policies; a tenant (its file)
+ * is one. Group keys are the names policies use for groups.
+ */
+export interface WhatIfDirectory {
+  readonly breakGlass: { readonly groupObjectId: string };
+  readonly allowedCountries: readonly string[];
+  readonly trustedIpRanges: readonly string[];
+  /** Group key → directory roles (built-in role names) its members hold. */
+  readonly adminRoles: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The directory in the form the evaluator looks things up in. */
 interface TenantFacts {
   readonly breakGlassGroupObjectId: string;
   readonly allowedCountries: readonly string[];
@@ -121,7 +132,7 @@ interface TenantFacts {
   readonly adminRoles: Readonly<Record<string, readonly string[]>>;
 }
 
-function factsOf(tenant: Tenant): TenantFacts {
+function factsOf(tenant: WhatIfDirectory): TenantFacts {
   return {
     breakGlassGroupObjectId: tenant.breakGlass.groupObjectId,
     allowedCountries: tenant.allowedCountries,
@@ -143,7 +154,7 @@ function isUserAction(app: string): app is UserAction {
 }
 
 /** Evaluates one sign-in against the policies of a tenant. */
-export function whatIf(policies: readonly EvaluatedPolicy[], tenant: Tenant, user: WhatIfUser, signIn: WhatIfSignIn): WhatIfResult {
+export function whatIf(policies: readonly EvaluatedPolicy[], tenant: WhatIfDirectory, user: WhatIfUser, signIn: WhatIfSignIn): WhatIfResult {
   const facts = factsOf(tenant);
   const grants: WhatIfGrant[] = [];
   const session: WhatIfSession = {};

@@ -12,7 +12,7 @@
  */
 import * as fs from "fs";
 import { z } from "zod";
-import type { ParameterSpec } from "../../policies/teams/cmdlets";
+import type { ParameterSpec } from "../../facts/teams-cmdlets";
 import type { TeamsDocumentAssignment, TeamsPoliciesDocument } from "./document";
 import { policyTypeSpec } from "./validate";
 

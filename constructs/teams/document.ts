@@ -9,8 +9,8 @@
  * `groupIdVariable`.
  */
 import { createHash } from "crypto";
-import { ParameterValue, PolicyType } from "../../policies/teams/cmdlets";
-import type { TeamsGroupAssignment, TeamsPolicy } from "../../policies/teams/policy";
+import { ParameterValue, PolicyType } from "../../facts/teams-cmdlets";
+import type { TeamsGroupAssignment, TeamsPolicy } from "./policy";
 import { policyTypeSpec, validateTeamsPolicies } from "./validate";
 
 export const TEAMS_DOCUMENT_FILE = "teams-policies.json";

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { App, AssetType, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
-import type { TeamsGroupAssignment, TeamsPolicy } from "../../policies/teams/policy";
+import type { TeamsGroupAssignment, TeamsPolicy } from "./policy";
 import { TerraformData } from "../terraform-data";
 import { buildTeamsDocument, canonicalJson, documentSha256, groupIdVariable, TEAMS_DOCUMENT_FILE, TeamsPoliciesDocument } from "./document";
 

@@ -3,9 +3,9 @@
  * The TypeScript types already reject most mistakes in literal data; these checks also cover
  * values computed from the tenant file and data built without the types.
  */
-import { ParameterSpec, POLICY_TYPES, PolicyType, PolicyTypeSpec } from "../../policies/teams/cmdlets";
+import { ParameterSpec, POLICY_TYPES, PolicyType, PolicyTypeSpec } from "../../facts/teams-cmdlets";
 import { ConfigurationError } from "../errors";
-import { GLOBAL, TeamsGroupAssignment, TeamsPolicy } from "../../policies/teams/policy";
+import { GLOBAL, TeamsGroupAssignment, TeamsPolicy } from "./policy";
 
 /** Thrown with every problem found, one per line. */
 export class TeamsPolicyError extends ConfigurationError {

@@ -1,5 +1,6 @@
 import { caPolicies } from "../ca-policy";
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+import { CONDITIONAL_ACCESS_POLICIES } from "../../facts/conditional-access-policies";
+import type { PolicyDefinition } from "../../policies/conditional-access/definition";
 import { defineRule, verdict } from "../rule";
 
 /**
@@ -10,7 +11,7 @@ import { defineRule, verdict } from "../rule";
 export function promoteInTenantFile(policy: PolicyDefinition): string {
   return (
     `Set conditionalAccess.policies.${policy.id}: { state: enabled, promoted: <YYYY-MM-DD> } in tenants/<tenant>.yaml ` +
-    `(the baseline policy ${policy.id} "${policy.title}" is report-only or disabled; a policy the file does not list runs report-only), ` +
+    `(the baseline policy ${policy.id} "${CONDITIONAL_ACCESS_POLICIES[policy.id]}" is report-only or disabled; a policy the file does not list runs report-only), ` +
     "after reviewing its report-only sign-in results. If it is enabled there, an override changed the synthesized policy:"
   );
 }

@@ -1,6 +1,6 @@
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
-import { AUTHENTICATION_STRENGTHS } from "../../constructs/conditional-access/spec";
-import { DIRECTORY_ROLES, PRIVILEGED_ROLES } from "../identity/directory-roles";
+import type { PolicyDefinition } from "./definition";
+import { AUTHENTICATION_STRENGTHS } from "../../facts/authentication-strengths";
+import { DIRECTORY_ROLES, PRIVILEGED_ROLES } from "../../facts/directory-roles";
 
 /**
  * Highly privileged roles (SCuBA's eight plus Microsoft's template list, by role template id)
@@ -8,7 +8,6 @@ import { DIRECTORY_ROLES, PRIVILEGED_ROLES } from "../identity/directory-roles";
  */
 export const CA003: PolicyDefinition = {
   id: "CA003",
-  title: "Require phishing-resistant MFA for administrators",
   controls: ["MS.AAD.3.6", "CIS 5.2.2.5", "CIS 5.2.2.1", "MT.1006"],
   body: () => ({
     conditions: {

@@ -1,9 +1,8 @@
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+import type { PolicyDefinition } from "./definition";
 
 /** Device code flow is the favourite phishing trick; nobody in a municipality needs it. */
 export const CA004: PolicyDefinition = {
   id: "CA004",
-  title: "Block device code flow",
   controls: ["MS.AAD.3.9", "CIS 5.2.2.12", "MT.1052"],
   body: () => ({
     conditions: {

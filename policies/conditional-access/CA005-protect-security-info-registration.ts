@@ -1,4 +1,4 @@
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+import type { PolicyDefinition } from "./definition";
 import { GUEST_TYPES } from "../../constructs/conditional-access/spec";
 
 /**
@@ -7,7 +7,6 @@ import { GUEST_TYPES } from "../../constructs/conditional-access/spec";
  */
 export const CA005: PolicyDefinition = {
   id: "CA005",
-  title: "Register security info only from a managed device",
   controls: ["MS.AAD.3.8", "CIS 5.2.2.10", "MT.1011"],
   body: () => ({
     conditions: {

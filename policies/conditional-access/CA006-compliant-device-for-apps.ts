@@ -1,4 +1,4 @@
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+import type { PolicyDefinition } from "./definition";
 import { GUEST_TYPES } from "../../constructs/conditional-access/spec";
 
 /**
@@ -7,7 +7,6 @@ import { GUEST_TYPES } from "../../constructs/conditional-access/spec";
  */
 export const CA006: PolicyDefinition = {
   id: "CA006",
-  title: "Require a compliant device for desktop and mobile apps",
   controls: ["MS.AAD.3.7", "CIS 5.2.2.9", "MT.1001"],
   body: () => ({
     conditions: {

@@ -1,4 +1,4 @@
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+import type { PolicyDefinition } from "./definition";
 
 /**
  * Telework on a private computer: the browser only (CA006 keeps apps off unmanaged devices),
@@ -7,7 +7,6 @@ import type { PolicyDefinition } from "../../constructs/conditional-access/defin
  */
 export const CA007: PolicyDefinition = {
   id: "CA007",
-  title: "Limit browser sessions on unmanaged devices",
   controls: ["CIS 5.2.2.4", "MT.1017", "MT.1018", "MT.1019"],
   body: ({ tenant }) => ({
     conditions: {

@@ -1,9 +1,8 @@
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+import type { PolicyDefinition } from "./definition";
 
 /** Sign-ins only from the tenant's `allowedCountries` (or its trusted office ranges). */
 export const CA008: PolicyDefinition = {
   id: "CA008",
-  title: "Block sign-ins outside the allowed countries",
   controls: ["MS template: block access by location"],
   body: ({ tenant }) => ({
     conditions: {

@@ -1,10 +1,9 @@
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+import type { PolicyDefinition } from "./definition";
 import { GUEST_TYPES } from "../../constructs/conditional-access/spec";
 
 /** Guests (a neighbouring municipality, a supplier) do MFA too, with their home tenant's methods. */
 export const CA009: PolicyDefinition = {
   id: "CA009",
-  title: "Require MFA for guests",
   controls: ["MT.1016"],
   body: () => ({
     conditions: {

@@ -1,10 +1,9 @@
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
-import { WELL_KNOWN_APPS } from "../../constructs/conditional-access/spec";
+import type { PolicyDefinition } from "./definition";
+import { WELL_KNOWN_APPS } from "../../facts/applications";
 
 /** Azure portal, CLI and PowerShell (where the Awingu VM lives): MFA for everyone. */
 export const CA010: PolicyDefinition = {
   id: "CA010",
-  title: "Require MFA for Azure management",
   controls: ["MT.1008"],
   body: () => ({
     conditions: {

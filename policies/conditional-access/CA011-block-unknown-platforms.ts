@@ -1,9 +1,8 @@
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+import type { PolicyDefinition } from "./definition";
 
 /** A sign-in whose device platform Entra cannot tell is a script or a spoofed client. */
 export const CA011: PolicyDefinition = {
   id: "CA011",
-  title: "Block unknown device platforms",
   controls: ["MT.1015"],
   body: () => ({
     conditions: {

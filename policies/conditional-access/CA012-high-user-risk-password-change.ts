@@ -1,4 +1,4 @@
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+import type { PolicyDefinition } from "./definition";
 
 /**
  * Entra ID P2 (`conditionalAccess.riskPolicies`): a user whose credentials look leaked changes
@@ -7,7 +7,6 @@ import type { PolicyDefinition } from "../../constructs/conditional-access/defin
  */
 export const CA012: PolicyDefinition = {
   id: "CA012",
-  title: "Require a secure password change for high user risk",
   controls: ["MS.AAD.2.1", "CIS 5.2.2.6", "MT.1013", "MT.1049"],
   when: ({ tenant }) => tenant.conditionalAccess.riskPolicies,
   body: () => ({

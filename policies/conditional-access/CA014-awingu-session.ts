@@ -1,4 +1,4 @@
-import type { PolicyDefinition } from "../../constructs/conditional-access/definition";
+import type { PolicyDefinition } from "./definition";
 
 /**
  * The Awingu workspace (SAML enterprise application from the remote-access stack): MFA at every
@@ -11,7 +11,6 @@ import type { PolicyDefinition } from "../../constructs/conditional-access/defin
  */
 export const CA014: PolicyDefinition = {
   id: "CA014",
-  title: "Require MFA and sign-in frequency for Awingu",
   controls: ["MT.1017"],
   when: ({ apps }) => apps.awinguClientId !== undefined,
   body: ({ tenant, apps }) => ({

@@ -4,7 +4,7 @@
  * the tenant file's allow-lists (MS.TEAMS.5.1–5.3, CIS 8.4.1).
  */
 import type { TeamsSection } from "../../tenants/sections/teams";
-import { GLOBAL, teamsPolicy } from "./policy";
+import { GLOBAL, teamsPolicy } from "../../constructs/teams/policy";
 
 export const globalAppSetupPolicy = teamsPolicy("TeamsAppSetupPolicy", GLOBAL, {
   AllowSideLoading: false, // MS.TEAMS.5.3: no custom app uploads

@@ -3,7 +3,7 @@
  * `Set-CsTeamsGuest*Configuration`), baselines.md §2.4 T15–T16.
  */
 import type { TeamsSection } from "../../tenants/sections/teams";
-import { GLOBAL, teamsPolicy } from "./policy";
+import { GLOBAL, teamsPolicy } from "../../constructs/teams/policy";
 
 export function clientConfiguration(teams: TeamsSection) {
   return teamsPolicy("TeamsClientConfiguration", GLOBAL, {

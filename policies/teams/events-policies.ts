@@ -2,7 +2,7 @@
  * Town halls and webinars (`Set-CsTeamsEventsPolicy`) and legacy live events
  * (`Set-CsTeamsMeetingBroadcastPolicy`), baselines.md §2.4 T11.
  */
-import { GLOBAL, teamsPolicy } from "./policy";
+import { GLOBAL, teamsPolicy } from "../../constructs/teams/policy";
 
 /** Public broadcast of council sessions as a town hall. */
 export const COUNCIL_BROADCAST_POLICY = "Gemeenteraad-Uitzending";

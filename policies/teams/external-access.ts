@@ -4,7 +4,7 @@
  * consumer (unmanaged) Teams accounts.
  */
 import type { TeamsSection } from "../../tenants/sections/teams";
-import { GLOBAL, teamsPolicy } from "./policy";
+import { GLOBAL, teamsPolicy } from "../../constructs/teams/policy";
 
 export function federationConfiguration(teams: TeamsSection) {
   const domains = teams.externalAccess.allowedDomains;

@@ -2,7 +2,7 @@
  * Teams meeting policies (`Set-CsTeamsMeetingPolicy`), baselines.md §2.4 T1–T10.
  * Global applies to everyone; the council policy is assigned to the council and its secretariat.
  */
-import { GLOBAL, teamsPolicy } from "./policy";
+import { GLOBAL, teamsPolicy } from "../../constructs/teams/policy";
 
 /** Public council sessions: recorded and transcribed, citizens join anonymously through the lobby. */
 export const COUNCIL_MEETING_POLICY = "Gemeenteraad-Openbaar";

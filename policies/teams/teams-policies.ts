@@ -9,7 +9,7 @@ import { COUNCIL_BROADCAST_POLICY, councilBroadcastPolicy, globalBroadcastPolicy
 import { federationConfiguration } from "./external-access";
 import { COUNCIL_MEETING_POLICY, councilMeetingPolicy, globalMeetingPolicy } from "./meeting-policies";
 import { globalMessagingPolicy } from "./messaging-policies";
-import type { TeamsGroupAssignment, TeamsPolicy } from "./policy";
+import type { TeamsGroupAssignment, TeamsPolicy } from "../../constructs/teams/policy";
 
 export function teamsPolicies(tenant: Tenant): TeamsPolicy[] {
   const { teams } = tenant;

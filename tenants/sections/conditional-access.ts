@@ -5,7 +5,10 @@
  */
 import { z } from "zod";
 import { POLICY_STATES } from "../../constructs/conditional-access/spec";
-import { DEFAULT_STATE, KNOWN_POLICIES } from "../../policies/conditional-access/policy-set";
+import { CONDITIONAL_ACCESS_POLICIES } from "../../facts/conditional-access-policies";
+
+/** A policy the tenant file does not name is report-only: it is logged, never enforced. */
+export const DEFAULT_STATE = "enabledForReportingButNotEnforced";
 
 const isoDate = z
   .string({ error: "a date like 2026-11-02 (YYYY-MM-DD)" })
@@ -40,11 +43,11 @@ export const ConditionalAccessSchema = z
       .default({})
       .superRefine((policies, ctx) => {
         for (const id of Object.keys(policies)) {
-          if (!(id in KNOWN_POLICIES)) {
+          if (!(id in CONDITIONAL_ACCESS_POLICIES)) {
             ctx.addIssue({
               code: "custom",
               path: [id],
-              message: `unknown policy "${id}"; known policies: ${Object.entries(KNOWN_POLICIES)
+              message: `unknown policy "${id}"; known policies: ${Object.entries(CONDITIONAL_ACCESS_POLICIES)
                 .map(([k, title]) => `${k} (${title})`)
                 .join(", ")}`,
             });

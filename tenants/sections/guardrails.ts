@@ -1,21 +1,20 @@
 /**
  * `guardrails:` in the tenant file: exceptions to guardrail rules, each with a written reason and
- * optionally an expiry date. Rule ids are checked against the rule registry; the few rules that
+ * optionally an expiry date. Rule ids are checked against the list of rule ids; the few rules that
  * protect against lock-out and leaked secrets cannot be suppressed.
  */
 import { z } from "zod";
-import { RULES, ruleById } from "../../guardrails/registry";
+import { GUARDRAIL_RULE_IDS, GuardrailRuleId, UNSUPPRESSIBLE_RULES } from "../../facts/guardrail-rules";
 
 const SuppressionSchema = z
   .strictObject({
     rule: z
       .string()
       .superRefine((id, ctx) => {
-        const rule = ruleById(id);
-        if (!rule) {
-          ctx.addIssue({ code: "custom", message: `unknown guardrail rule "${id}"; known rules: ${RULES.map((r) => r.id).join(", ")} (see guardrails/RULES.md)` });
-        } else if (rule.suppressible === false) {
-          ctx.addIssue({ code: "custom", message: `guardrail rule ${id} (${rule.title}) cannot be suppressed` });
+        if (!(GUARDRAIL_RULE_IDS as readonly string[]).includes(id)) {
+          ctx.addIssue({ code: "custom", message: `unknown guardrail rule "${id}"; known rules: ${GUARDRAIL_RULE_IDS.join(", ")} (see guardrails/RULES.md)` });
+        } else if (UNSUPPRESSIBLE_RULES[id as GuardrailRuleId]) {
+          ctx.addIssue({ code: "custom", message: `guardrail rule ${id} (${UNSUPPRESSIBLE_RULES[id as GuardrailRuleId]}) cannot be suppressed` });
         }
       })
       .describe("guardrail rule id, e.g. WP-CA-010 (guardrails/RULES.md)"),

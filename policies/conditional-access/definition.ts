@@ -1,5 +1,6 @@
+import type { PolicyBody } from "../../constructs/conditional-access/spec";
+import type { ConditionalAccessPolicyId } from "../../facts/conditional-access-policies";
 import type { Tenant } from "../../tenants/schema";
-import type { PolicyBody } from "./spec";
 
 /** Applications made in other stacks that get a policy of their own. */
 export interface ConditionalAccessApps {
@@ -17,14 +18,14 @@ export interface PolicyContext {
 }
 
 /**
- * One policy file under `policies/conditional-access/`: a fixed id and title (the display name is
- * `<id> <title>`), the baseline controls it implements, and its body as a function of the tenant.
- * Its state is not here: the tenant file's rollout decides it.
+ * One policy file under `policies/conditional-access/`: a fixed id (its title is in
+ * facts/conditional-access-policies.ts; the display name is `<id> <title>`), the baseline controls
+ * it implements, and its body as a function of the tenant. Its state is not here: the tenant
+ * file's rollout decides it.
  */
 export interface PolicyDefinition {
   /** `CA001` …; stable, it is the construct id. */
-  readonly id: string;
-  readonly title: string;
+  readonly id: ConditionalAccessPolicyId;
   /** Baseline control ids (SCuBA `MS.AAD.*`, CIS, Maester `MT.*`). */
   readonly controls: readonly string[];
   /** Whether the tenant gets this policy at all. @default - always */

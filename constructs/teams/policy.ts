@@ -4,7 +4,7 @@
  * compile. Values computed from the tenant file are checked again at synth time
  * (constructs/teams/validate.ts).
  */
-import type { PolicyParameters, PolicyType } from "./cmdlets";
+import type { PolicyParameters, PolicyType } from "../../facts/teams-cmdlets";
 
 /** `Global` is the tenant default instance of every policy type and the only one of a configuration. */
 export const GLOBAL = "Global";

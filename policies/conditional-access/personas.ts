@@ -4,12 +4,12 @@
  * tenant. Read by the persona tests and by `werkplek whatif --matrix`.
  */
 import * as fs from "fs";
-import { ConfigurationError } from "../errors";
+import { ConfigurationError } from "../../constructs/errors";
 import * as path from "path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { RISK_LEVELS, TRANSFER_METHODS } from "./spec";
-import { WHATIF_CLIENTS, WHATIF_DEVICES, WHATIF_PLATFORMS, WhatIfResult, WhatIfSignIn, WhatIfUser } from "./whatif";
+import { RISK_LEVELS, TRANSFER_METHODS } from "../../constructs/conditional-access/spec";
+import { WHATIF_CLIENTS, WHATIF_DEVICES, WHATIF_PLATFORMS, WhatIfResult, WhatIfSignIn, WhatIfUser } from "../../constructs/conditional-access/whatif";
 
 export const PERSONAS_FILE = path.join(__dirname, "..", "..", "policies", "conditional-access", "personas.yaml");
 

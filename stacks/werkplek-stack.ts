@@ -2,8 +2,8 @@ import { AzurermBackend, Aspects, DataTerraformRemoteStateLocal, LocalBackend, T
 import { Construct } from "constructs";
 import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
-import { MsGraphProvider } from "./msgraph/provider";
-import { TenantTags } from "./tags";
+import { MsGraphProvider } from "../constructs/msgraph/provider";
+import { TenantTags } from "../constructs/tags";
 import type { Tenant } from "../tenants/schema";
 
 /**
