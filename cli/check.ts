@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { readTenantStacks, SynthesizedOutputError } from "../guardrails/synthesized";
+import { readTenantStacks, SynthesizedOutputError } from "../stacks/synthesized";
 import { toJson, toMarkdown, toText } from "../guardrails/report";
 import { blockingFindings, checkStacks, TenantCheck, today } from "../guardrails/run";
 import { loadTenant, loadTenants } from "../tenants/load";

@@ -4,7 +4,7 @@
  */
 import { stackName } from "../stacks/werkplek-stack";
 import { Outcome, pass, RuleContext, stackOutcome } from "./rule";
-import { block, blocks as blockList, list, TfResource } from "./synthesized";
+import { block, blocks as blockList, strings, TfResource } from "../stacks/synthesized";
 
 export const CA_TYPE = "azuread_conditional_access_policy";
 
@@ -60,21 +60,21 @@ export function readCaPolicy(r: TfResource): CaPolicy {
     resource: r,
     displayName: String(r.body.display_name ?? r.name),
     state: String(r.body.state ?? ""),
-    includedUsers: list(users.included_users),
-    excludedUsers: list(users.excluded_users),
-    includedGroups: list(users.included_groups),
-    excludedGroups: list(users.excluded_groups),
-    includedRoles: list(users.included_roles),
-    excludedRoles: list(users.excluded_roles),
-    includedGuestTypes: blockList(users.included_guests_or_external_users).flatMap((g) => list(g.guest_or_external_user_types)),
-    includedApplications: list(apps.included_applications),
-    excludedApplications: list(apps.excluded_applications),
-    includedUserActions: list(apps.included_user_actions),
-    clientAppTypes: list(conditions.client_app_types),
-    transferMethods: list(conditions.authentication_flow_transfer_methods),
-    userRiskLevels: list(conditions.user_risk_levels),
-    signInRiskLevels: list(conditions.sign_in_risk_levels),
-    builtInControls: list(grant.built_in_controls),
+    includedUsers: strings(users.included_users),
+    excludedUsers: strings(users.excluded_users),
+    includedGroups: strings(users.included_groups),
+    excludedGroups: strings(users.excluded_groups),
+    includedRoles: strings(users.included_roles),
+    excludedRoles: strings(users.excluded_roles),
+    includedGuestTypes: blockList(users.included_guests_or_external_users).flatMap((g) => strings(g.guest_or_external_user_types)),
+    includedApplications: strings(apps.included_applications),
+    excludedApplications: strings(apps.excluded_applications),
+    includedUserActions: strings(apps.included_user_actions),
+    clientAppTypes: strings(conditions.client_app_types),
+    transferMethods: strings(conditions.authentication_flow_transfer_methods),
+    userRiskLevels: strings(conditions.user_risk_levels),
+    signInRiskLevels: strings(conditions.sign_in_risk_levels),
+    builtInControls: strings(grant.built_in_controls),
     authenticationStrength: typeof grant.authentication_strength_policy_id === "string" ? grant.authentication_strength_policy_id : undefined,
     session: block(r.body.session_controls),
   };

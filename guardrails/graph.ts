@@ -1,7 +1,7 @@
 /** msgraph resources (`msgraph_resource`, `msgraph_update_resource`) found by url or `@odata.type`. */
 import type { RuleContext } from "./rule";
 import { GROUP_UNIFIED_TEMPLATE_ID } from "../policies/teams/group-settings";
-import { graphBody, graphUrl, Json, odataType, TfResource } from "./synthesized";
+import { graphBody, graphUrl, Json, odataType, TfResource } from "../stacks/synthesized";
 
 export const MSGRAPH_TYPES = ["msgraph_resource", "msgraph_update_resource"] as const;
 

@@ -4,7 +4,7 @@
  */
 import { isPrivateIpv4 } from "../constructs/ip-ranges";
 import type { RuleContext } from "./rule";
-import { blocks, Json, list, TfResource } from "./synthesized";
+import { blocks, Json, referenceOf, strings, TfResource } from "../stacks/synthesized";
 
 export interface NsgRule {
   readonly resource: TfResource;
@@ -43,7 +43,7 @@ export function isInternetSource(source: string): boolean {
 /** An inbound Allow rule whose source is the internet (see isInternetSource). */
 export function allowsInboundFromInternet(rule: Json): boolean {
   if (String(rule.direction ?? "").toLowerCase() !== "inbound" || String(rule.access ?? "").toLowerCase() !== "allow") return false;
-  const sources = [...list(rule.source_address_prefix), ...list(rule.source_address_prefixes)];
+  const sources = [...strings(rule.source_address_prefix), ...strings(rule.source_address_prefixes)];
   return sources.some(isInternetSource);
 }
 
@@ -55,7 +55,7 @@ export function admitsProtocol(rule: Json, protocol: "Tcp" | "Udp"): boolean {
 
 /** The rule's destination ports include `port`. */
 export function coversPort(rule: Json, port: number): boolean {
-  const ranges = [...list(rule.destination_port_range), ...list(rule.destination_port_ranges)];
+  const ranges = [...strings(rule.destination_port_range), ...strings(rule.destination_port_ranges)];
   return ranges.some((r) => {
     if (r === "*") return true;
     const [lo, hi] = r.split("-").map((x) => Number(x.trim()));
@@ -65,9 +65,8 @@ export function coversPort(rule: Json, port: number): boolean {
 
 /** `${type.name.attr}` → `type.name` (a reference to another resource of the same stack), else undefined. */
 export function referencedAddress(v: unknown, type: string): string | undefined {
-  if (typeof v !== "string") return undefined;
-  const m = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.(id|name)\}$/.exec(v);
-  return m && m[1] === type ? `${m[1]}.${m[2]}` : undefined;
+  const ref = referenceOf(v);
+  return ref && ref.type === type && (ref.attribute === "id" || ref.attribute === "name") ? `${ref.type}.${ref.name}` : undefined;
 }
 
 /** `<stack>/<type.name>`: addresses are unique within a stack only. */

@@ -6,7 +6,7 @@
  */
 import { UNSUPPRESSIBLE_RULES } from "../facts/guardrail-rules";
 import type { Tenant } from "../tenants/schema";
-import type { SynthesizedStack, TfResource } from "./synthesized";
+import type { SynthesizedStack, TfResource } from "../stacks/synthesized";
 import type { TeamsPolicy } from "./teams-policies";
 
 export type Level = "error" | "warning";

@@ -5,7 +5,7 @@
 import type { Tenant } from "../tenants/schema";
 import { RULES } from "./registry";
 import { Level, Outcome, Rule, RuleContext } from "./rule";
-import { readTenantStacks, resourcesOf, SynthesizedStack, TfResource } from "./synthesized";
+import { readTenantStacks, resourcesOf, SynthesizedStack, TfResource } from "../stacks/synthesized";
 import { readTeamsPolicies, TeamsPolicy } from "./teams-policies";
 
 export interface Suppression {

@@ -16,7 +16,7 @@
  */
 import * as path from "path";
 import type { Outcome, RuleContext } from "./rule";
-import type { Json, SynthesizedStack } from "./synthesized";
+import type { Json, SynthesizedStack } from "../stacks/synthesized";
 
 export interface TeamsPolicy {
   /** The settings object, without verb: `CsTeamsMeetingPolicy`, `CsTenantFederationConfiguration`, ... */
@@ -34,11 +34,11 @@ export const TEAMS_POLICIES_FILE = "teams-policies.json";
 export function readTeamsPolicies(stacks: readonly SynthesizedStack[]): TeamsPolicy[] | undefined {
   const stack = stacks.find((s) => s.area === "collaboration");
   if (!stack) return undefined;
-  const files = Object.keys(stack.sideFiles).filter((f) => path.posix.basename(f) === TEAMS_POLICIES_FILE);
+  const files = Object.keys(stack.documents).filter((f) => path.posix.basename(f) === TEAMS_POLICIES_FILE);
   if (files.length === 0) return undefined;
   const policies: TeamsPolicy[] = [];
   for (const file of files) {
-    const doc: Json = stack.sideFiles[file];
+    const doc: Json = stack.documents[file];
     const entries: Json[] = Array.isArray(doc) ? doc : Array.isArray(doc?.policies) ? doc.policies : [];
     entries.forEach((e, i) => {
       // the collaboration stack writes { policyType, identity, cmdlets: { get, new, set }, parameters }

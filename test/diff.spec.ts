@@ -8,6 +8,7 @@ import { synthesizeRef } from "../cli/review/git-synth";
 import { conditionalAccessWeakening, risksOf } from "../cli/review/risks";
 import { renderDiff } from "../cli/review/markdown";
 import { readStackSet } from "../cli/review/stack-set";
+import { areaOf } from "../stacks/synthesized";
 import { buildTenant } from "../stacks/tenant";
 import { kraainemRaw, tempDir, tenantFrom } from "./helpers";
 
@@ -189,7 +190,7 @@ describe("werkplek diff on the example tenant", () => {
   });
 
   test("a brand-new tenant: the gateway's HTTPS door (and HTTP when opted in) is not flagged; every other opening is", () => {
-    const empty = { source: "empty", stacks: {}, documents: {} };
+    const empty = { source: "empty", stacks: {} };
     const nsgFlags = (r: ReturnType<typeof compare>) => r.changes.flatMap((c) => c.risks.filter((x) => x.kind === "nsg-internet").map((x) => `${c.label}: ${x.message}`));
     const head = readStackSet(path.join(dir, "base"), "--head");
     expect(nsgFlags(compare(empty, head))).toEqual([]);
@@ -205,7 +206,7 @@ describe("werkplek diff on the example tenant", () => {
 
     // SSH and 8080 on the gateway's NSG, HTTPS on another NSG: flagged
     const stack = JSON.parse(JSON.stringify(head.stacks["kraainem-remote-access"]));
-    const rules = stack.resource.azurerm_network_security_rule;
+    const rules = stack.json.resource.azurerm_network_security_rule;
     const https = Object.values(rules).find((r: any) => r.name === "AllowHttpsFromInternet") as any;
     const bastion = Object.values(rules).find((r: any) => r.name === "AllowHttpsFromAdmins") as any;
     rules.ssh = { ...https, name: "AllowSsh", priority: 120, destination_port_range: "22" };
@@ -270,7 +271,7 @@ describe("--base <git ref>", () => {
     stub(app("GRP-Fout") + "process.stderr.write('WP-CA-001 error\\n'); process.exitCode = 1;\n");
     const base = synthesizeRef("HEAD", repo);
     try {
-      expect(readStackSet(base.outdir, "--base").stacks["demo-identity"].resource?.azuread_group.g.display_name).toBe("GRP-Fout");
+      expect(readStackSet(base.outdir, "--base").stacks["demo-identity"].json.resource?.azuread_group.g.display_name).toBe("GRP-Fout");
     } finally {
       base.cleanup();
     }
@@ -288,10 +289,9 @@ describe("--base <git ref>", () => {
 });
 
 describe("review wording and the newer risk flags", () => {
-  const set = (stacks: Record<string, Record<string, Record<string, any>>>, documents: Record<string, Record<string, unknown>> = {}) => ({
+  const set = (stacks: Record<string, Record<string, Record<string, any>>>) => ({
     source: "mem",
-    stacks: Object.fromEntries(Object.entries(stacks).map(([name, resource]) => [name, { resource }])),
-    documents,
+    stacks: Object.fromEntries(Object.entries(stacks).map(([name, resource]) => [name, { name, area: areaOf(name), json: { resource }, documents: {} }])),
   });
   const none = { emergencyAccessGroup: () => undefined };
   const groupUnified = (enable: string, allowed: string) => ({

@@ -9,7 +9,7 @@ import { App } from "cdktf";
 import { buildTenant } from "../stacks/tenant";
 import { RULES } from "../guardrails/registry";
 import { contextFor } from "../guardrails/run";
-import { readTenantStacks, SynthesizedStack } from "../guardrails/synthesized";
+import { readTenantStacks, SynthesizedStack } from "../stacks/synthesized";
 import { kraainem, ROOT, tempDir } from "./helpers";
 
 export const COMPLIANT_OUT = path.join(ROOT, "test/fixtures/guardrails/compliant");
@@ -32,7 +32,7 @@ function ca(s: SynthesizedStack[], name: string): any {
   return res(s, "conditional-access", "azuread_conditional_access_policy", name);
 }
 function teams(s: SynthesizedStack[], i: number): any {
-  return s.find((x) => x.area === "collaboration")!.sideFiles["teams/teams-policies.json"].policies[i].parameters;
+  return s.find((x) => x.area === "collaboration")!.documents["teams/teams-policies.json"].policies[i].parameters;
 }
 function graph(s: SynthesizedStack[], area: string, name: string, type = "msgraph_update_resource"): any {
   return res(s, area, type, name).body;
@@ -150,7 +150,7 @@ describe("guardrail rules: compliant and non-compliant case", () => {
   });
 
   test("a rule that finds nothing of its kind is not applicable (no outcomes)", () => {
-    const empty: SynthesizedStack[] = [{ name: "kraainem-remote-access", area: "remote-access", json: {}, sideFiles: {} }];
+    const empty: SynthesizedStack[] = [{ name: "kraainem-remote-access", area: "remote-access", json: {}, documents: {} }];
     const ctx = contextFor(tenant, empty);
     for (const id of ["WP-CA-001", "WP-CA-008", "WP-NET-001", "WP-VM-001", "WP-TEAMS-001", "WP-INTUNE-006", "WP-STATE-001"]) {
       expect(RULES.find((r) => r.id === id)!.check(ctx)).toEqual([]);
@@ -342,10 +342,10 @@ describe("rule details", () => {
   test("WP-TEAMS rules read a top-level array and Type instead of cmdlet", () => {
     const s = fixture();
     const collab = s.find((x) => x.area === "collaboration")!;
-    const doc = collab.sideFiles["teams/teams-policies.json"];
+    const doc = collab.documents["teams/teams-policies.json"];
     const asArray = doc.policies.map((p: any) => ({ type: p.cmdlet.replace(/^(Set|New)-/, ""), identity: p.identity, parameters: p.parameters }));
     asArray[3].parameters.AllowEmailIntoChannel = true;
-    (collab as any).sideFiles = { "teams-policies.json": asArray };
+    (collab as any).documents = { "teams-policies.json": asArray };
     expect(failures("WP-TEAMS-008", s).map((f) => f.resource)).toEqual(["CsTeamsClientConfiguration:Global"]);
     expect(failures("WP-TEAMS-001", s)).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { RULES } from "../guardrails/registry";
 import { POLICY_DEFINITIONS } from "../policies/conditional-access/policy-set";
 import { toJson, toMarkdown } from "../guardrails/report";
 import { checkStacks } from "../guardrails/run";
-import { readTenantStacks, SynthesizedStack } from "../guardrails/synthesized";
+import { readTenantStacks, SynthesizedStack } from "../stacks/synthesized";
 import { App } from "cdktf";
 import { AREAS, stackName } from "../stacks/werkplek-stack";
 import { buildTenant } from "../stacks/tenant";
@@ -88,7 +88,7 @@ describe("the example tenant", () => {
       name: stackName("kraainem", area),
       area,
       json: synthJson(stacks[area === "conditional-access" ? "conditionalAccess" : area === "remote-access" ? "remoteAccess" : area]),
-      sideFiles: {},
+      documents: {},
     }));
     const check = checkStacks(tenant, synthesized);
     expect(check.findings.filter((f) => f.level === "error" && !f.suppressed)).toEqual([]);
@@ -307,7 +307,7 @@ describe("suppressions", () => {
   const withSuppressions = (suppressions: unknown[]) => tenantFrom({ ...kraainemRaw(), guardrails: { suppressions } });
   const broken = (): SynthesizedStack[] => {
     const s = readTenantStacks(COMPLIANT_OUT, "kraainem");
-    const p = s.find((x) => x.area === "conditional-access")!.json.resource.azuread_conditional_access_policy;
+    const p = s.find((x) => x.area === "conditional-access")!.json.resource!.azuread_conditional_access_policy;
     p["ca-002-mfa-all-users"].conditions.users.excluded_groups.push("00000000-0000-0000-0000-00000000dddd");
     p["ca-004-compliant-device"].conditions.users.excluded_groups.push("00000000-0000-0000-0000-00000000eeee");
     return s;
@@ -340,7 +340,7 @@ describe("suppressions", () => {
       withSuppressions([{ rule: "WP-STATE-001", reason: "publieke container voor het logo van de gemeente" }]),
       (() => {
         const s = readTenantStacks(COMPLIANT_OUT, "kraainem");
-        s.find((x) => x.area === "state")!.json.resource.azurerm_storage_account["state-account"].allow_nested_items_to_be_public = true;
+        s.find((x) => x.area === "state")!.json.resource!.azurerm_storage_account["state-account"].allow_nested_items_to_be_public = true;
         return s;
       })(),
     );
@@ -400,7 +400,7 @@ describe("suppressions", () => {
 
     test.each(examples)("%s: the example suppression suppresses a real finding", (_file, suppression) => {
       const stacks = readTenantStacks(realOut, "kraainem");
-      const policies = stacks.find((x) => x.area === "conditional-access")!.json.resource.azuread_conditional_access_policy;
+      const policies = stacks.find((x) => x.area === "conditional-access")!.json.resource!.azuread_conditional_access_policy;
       for (const p of Object.values<any>(policies)) p.conditions.users.excluded_groups.push("00000000-0000-0000-0000-00000000dddd");
       const check = checkStacks(tenantFrom({ ...kraainemRaw(), guardrails: { suppressions: [suppression] } }), stacks, "2026-01-15");
       const suppressed = check.findings.filter((f) => f.suppressed);

@@ -4,6 +4,7 @@ import * as path from "path";
 import { Testing, TerraformStack } from "cdktf";
 import { parse } from "yaml";
 import { buildTenant, TenantStacks } from "../stacks/tenant";
+import type { StackJson } from "../stacks/synthesized";
 import { loadTenant } from "../tenants/load";
 import { Tenant, TenantSchema } from "../tenants/schema";
 
@@ -28,12 +29,7 @@ export function buildStacks(tenant: Tenant = kraainem()): TenantStacks {
   return buildTenant(Testing.app(), tenant);
 }
 
-export interface StackJson {
-  terraform: { required_providers: Record<string, { source: string; version: string }>; backend?: Record<string, unknown> };
-  provider?: Record<string, Record<string, unknown>[]>;
-  resource?: Record<string, Record<string, Record<string, unknown>>>;
-  data?: Record<string, Record<string, Record<string, unknown>>>;
-}
+export type { StackJson };
 
 /** The synthesized Terraform JSON of one stack. */
 export function synthJson(stack: TerraformStack): StackJson {

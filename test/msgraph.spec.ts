@@ -18,7 +18,7 @@ function stack(): TerraformStack {
 describe("msgraph bindings (microsoft/msgraph 0.3.x schema)", () => {
   test("the provider is required from microsoft/msgraph ~> 0.3 and takes only non-secret settings", () => {
     const json = synthJson(stack());
-    expect(json.terraform.required_providers.msgraph).toEqual({ source: "microsoft/msgraph", version: "~> 0.3" });
+    expect(json.terraform!.required_providers!.msgraph).toEqual({ source: "microsoft/msgraph", version: "~> 0.3" });
     expect(json.provider!.msgraph).toEqual([{ tenant_id: "00000000-0000-0000-0000-000000000001", use_oidc: true }]);
   });
 

@@ -14,7 +14,7 @@ describe("stacks", () => {
     const t = kraainem();
     for (const stack of Object.values(buildStacks())) {
       const json = synthJson(stack);
-      expect(Object.keys(json.terraform.required_providers).sort()).toEqual(["azuread", "azurerm", "msgraph"]);
+      expect(Object.keys(json.terraform!.required_providers!).sort()).toEqual(["azuread", "azurerm", "msgraph"]);
       expect(json.provider!.azurerm[0]).toMatchObject({ subscription_id: t.subscriptionId, tenant_id: t.tenantId, storage_use_azuread: true });
       expect(json.provider!.azuread[0]).toEqual({ tenant_id: t.tenantId });
       expect(json.provider!.msgraph[0]).toEqual({ tenant_id: t.tenantId });
@@ -24,7 +24,7 @@ describe("stacks", () => {
 
   test("local state by default", () => {
     for (const stack of Object.values(buildStacks())) {
-      expect(synthJson(stack).terraform.backend).toEqual({ local: { path: `terraform.${stack.node.id}.tfstate` } });
+      expect(synthJson(stack).terraform!.backend).toEqual({ local: { path: `terraform.${stack.node.id}.tfstate` } });
     }
   });
 
@@ -32,7 +32,7 @@ describe("stacks", () => {
     const state = { resourceGroupName: "rg-kraainem-state", storageAccountName: "stkraainemtfstate", containerName: "tfstate", allowedIpRanges: [], softDeleteRetentionDays: 30 };
     const stacks = buildStacks({ ...kraainem(), state });
     for (const stack of Object.values(stacks)) {
-      const backend = synthJson(stack).terraform.backend;
+      const backend = synthJson(stack).terraform!.backend;
       if (stack.node.id === "kraainem-state") {
         expect(backend).toHaveProperty("local");
       } else {
@@ -62,7 +62,7 @@ describe("cross-stack references on local state", () => {
     const read = (stack: string) => JSON.parse(fs.readFileSync(`${outdir}/stacks/${stack}/cdk.tf.json`, "utf8"));
     const remote = read("kraainem-remote-access").data.terraform_remote_state;
     const identity = remote["cross-stack-reference-input-kraainem-identity"];
-    const producerPath = read("kraainem-identity").terraform.backend.local.path;
+    const producerPath = read("kraainem-identity").terraform!.backend.local.path;
     // terraform resolves the path from the consumer's folder cdktf.out/stacks/kraainem-remote-access
     expect(identity).toEqual({ backend: "local", config: { path: `../kraainem-identity/${producerPath}` }, workspace: "${terraform.workspace}" });
     fs.rmSync(outdir, { recursive: true, force: true });

@@ -40,7 +40,7 @@ describe("state stack", () => {
     const state = { resourceGroupName: "rg-kraainem-tfstate", storageAccountName: "stkraainemstate01", containerName: "state", allowedIpRanges: ["198.51.100.7/32"], softDeleteRetentionDays: 60 };
     const stacks = buildStacks({ ...kraainem(), state });
     const json = synthJson(stacks.state);
-    expect(json.terraform.backend).toEqual({ local: { path: "terraform.kraainem-state.tfstate" } });
+    expect(json.terraform!.backend).toEqual({ local: { path: "terraform.kraainem-state.tfstate" } });
     expect(resourcesOf(json, "azurerm_resource_group")[0]).toMatchObject({ name: "rg-kraainem-tfstate" });
     expect(resourcesOf(json, "azurerm_storage_account")[0]).toMatchObject({
       name: "stkraainemstate01",
@@ -48,7 +48,7 @@ describe("state stack", () => {
       blob_properties: { delete_retention_policy: { days: 60 } },
     });
     expect(resourcesOf(json, "azurerm_storage_container")[0]).toMatchObject({ name: "state" });
-    expect(synthJson(stacks.remoteAccess).terraform.backend).toMatchObject({
+    expect(synthJson(stacks.remoteAccess).terraform!.backend).toMatchObject({
       azurerm: { resource_group_name: "rg-kraainem-tfstate", storage_account_name: "stkraainemstate01", container_name: "state" },
     });
   });

@@ -1,7 +1,8 @@
 import { NsgRule } from "../../policies/remote-access/network-rules";
 import { isInternetSource } from "../../guardrails/nsg";
 import { awinguVmSize } from "../../policies/remote-access/sizing";
-import { DocsContext, resources } from "./context";
+import { blocks, resourcesOf } from "../../stacks/synthesized";
+import type { DocsContext } from "./context";
 import { flowchart, MermaidEdge, MermaidNode, table } from "./markdown";
 
 const ports = (r: NsgRule) => `${r.protocol === "*" ? "" : `${r.protocol} `}${r.ports.join(", ")}`;
@@ -139,8 +140,8 @@ export function networkPage(ctx: DocsContext): string {
       ),
     ),
   ];
-  const vmPublicIp = resources(ctx.json["remote-access"], "azurerm_network_interface").some(([, nic]) =>
-    ((nic.ip_configuration ?? []) as { public_ip_address_id?: string }[]).some((c) => c.public_ip_address_id),
+  const vmPublicIp = resourcesOf(ctx.synthesized["remote-access"], "azurerm_network_interface").some((nic) =>
+    blocks(nic.body.ip_configuration).some((c) => c.public_ip_address_id),
   );
   // SSH and the installer (22, 8080) reach the VM from Bastion only
   const adminOnlyViaBastion = allow(rules.vm, "Inbound")

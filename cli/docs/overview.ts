@@ -1,5 +1,6 @@
 import { AREAS, Area, stackName } from "../../stacks/werkplek-stack";
-import { DocsContext, resourceCount } from "./context";
+import { resourceCount } from "../../stacks/synthesized";
+import type { DocsContext } from "./context";
 import { flowchart, MermaidIds, table } from "./markdown";
 
 const WHAT: Record<Area, string> = {
@@ -15,7 +16,7 @@ const WHAT: Record<Area, string> = {
 function dependencies(ctx: DocsContext): [Area, Area][] {
   const edges: [Area, Area][] = [];
   for (const area of AREAS) {
-    const remote = Object.keys(ctx.json[area].data?.terraform_remote_state ?? {});
+    const remote = Object.keys(ctx.synthesized[area].json.data?.terraform_remote_state ?? {});
     for (const other of AREAS) {
       if (remote.some((r) => r.includes(stackName(ctx.tenant.name, other)))) edges.push([other, area]);
     }
@@ -25,11 +26,11 @@ function dependencies(ctx: DocsContext): [Area, Area][] {
 
 export function overviewPage(ctx: DocsContext): string {
   const t = ctx.tenant;
-  const rows = AREAS.map((a) => [`\`${stackName(t.name, a)}\``, resourceCount(ctx.json[a]), WHAT[a]]);
+  const rows = AREAS.map((a) => [`\`${stackName(t.name, a)}\``, resourceCount(ctx.synthesized[a].json), WHAT[a]]);
   const ids = new MermaidIds("s");
   const diagram = flowchart(
     "LR",
-    AREAS.map((a) => ({ id: ids.of(a), label: `${a} (${resourceCount(ctx.json[a])})`, shape: a === "state" ? ("db" as const) : ("box" as const) })),
+    AREAS.map((a) => ({ id: ids.of(a), label: `${a} (${resourceCount(ctx.synthesized[a].json)})`, shape: a === "state" ? ("db" as const) : ("box" as const) })),
     dependencies(ctx).map(([from, to]) => ({ from: ids.of(from), to: ids.of(to) })),
   );
   return `# ${t.displayName}: de digitale werkplek

@@ -2,7 +2,8 @@
  * Attribute-by-attribute differences of two resource bodies, formatted for a Markdown table.
  * Shared by the diff (synthesized JSON) and the drift report (plan JSON with sensitive masks).
  */
-import { flatten, isObject, isSensitiveMarker, jsonEqual, looksSecret, SENSITIVE } from "./values";
+import { flatten, isSensitiveMarker, jsonEqual, looksSecret, SENSITIVE } from "./values";
+import { isObject } from "../../stacks/synthesized";
 
 export interface AttributeChange {
   /** Dotted path: `conditions.users.excluded_groups`, `security_rule[AllowHttps].priority`. */

@@ -7,8 +7,9 @@ import { AttributeChange, attributeChanges } from "./attributes";
 import { describeConditionalAccess, describeNsgRule, nsgRules } from "./describe";
 import { documentLabel, EMERGENCY_ACCESS_GROUP, humanize, isTeamsApplyStep, labelOf } from "./labels";
 import { Action, findingKey, Risk, risksOf, teamsLoosenings } from "./risks";
-import { areaOf, GuardrailFinding, StackSet, tenantOf } from "./stack-set";
-import { isObject, jsonEqual, JsonObject, one } from "./values";
+import { GuardrailFinding, StackSet } from "./stack-set";
+import { jsonEqual } from "./values";
+import { areaOf, block, isObject, JsonObject, tenantOf } from "../../stacks/synthesized";
 import { loadTenant } from "../../tenants/load";
 import type { Tenant } from "../../tenants/schema";
 import { gatewayDoor, InternetPermitted, NOTHING_PERMITTED } from "./gateway";
@@ -69,7 +70,7 @@ function forceNewReasons(type: string, before: JsonObject, after: JsonObject): s
   const keys = [...(FORCE_NEW[type] ?? []), ...(type.startsWith("azurerm_") ? AZURERM_FORCE_NEW : [])];
   const out = keys.filter((k) => !jsonEqual(before[k], after[k]));
   for (const p of FORCE_NEW_PRESENCE[type] ?? []) {
-    const has = (o: JsonObject) => p.split(".").reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? one(v)[k] : undefined), o) !== undefined;
+    const has = (o: JsonObject) => p.split(".").reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? block(v)[k] : undefined), o) !== undefined;
     if (has(before) !== has(after)) out.push(p);
   }
   return out;
@@ -83,7 +84,7 @@ function strip(config: JsonObject): JsonObject {
 
 function resourcesOf(set: StackSet, stack: string): Map<string, { type: string; name: string; config: JsonObject }> {
   const out = new Map<string, { type: string; name: string; config: JsonObject }>();
-  for (const [type, byName] of Object.entries(set.stacks[stack]?.resource ?? {})) {
+  for (const [type, byName] of Object.entries(set.stacks[stack]?.json.resource ?? {})) {
     for (const [name, config] of Object.entries(byName)) out.set(`${type}.${name}`, { type, name, config: strip(config) });
   }
   return out;
@@ -91,7 +92,7 @@ function resourcesOf(set: StackSet, stack: string): Map<string, { type: string; 
 
 /** The resource's name for matching a renamed address: its display name or Azure name. */
 function identity(type: string, config: JsonObject): string | undefined {
-  const name = config.display_name ?? config.name ?? one(config.body).displayName;
+  const name = config.display_name ?? config.name ?? block(config.body).displayName;
   return typeof name === "string" ? `${type} ${name}` : undefined;
 }
 
@@ -186,9 +187,9 @@ export function compare(base: StackSet, head: StackSet, opts: CompareOptions = {
       }
     }
 
-    changes.push(...documentChanges(ctx, base.documents[stack] ?? {}, head.documents[stack] ?? {}));
-    const backendB = base.stacks[stack]?.terraform?.backend;
-    const backendH = head.stacks[stack]?.terraform?.backend;
+    changes.push(...documentChanges(ctx, base.stacks[stack]?.documents ?? {}, head.stacks[stack]?.documents ?? {}));
+    const backendB = base.stacks[stack]?.json.terraform?.backend;
+    const backendH = head.stacks[stack]?.json.terraform?.backend;
     if (base.stacks[stack] && head.stacks[stack] && !jsonEqual(backendB, backendH)) {
       changes.push({
         ...ctx,

@@ -6,7 +6,8 @@
 import { groupsInWords, roleName } from "./labels";
 import { authenticationStrengthInfo } from "../../facts/authentication-strengths";
 import { allowsInboundFromInternet } from "../../guardrails/nsg";
-import { JsonObject, one, str, strings } from "./values";
+import { str } from "./values";
+import { block, JsonObject, strings } from "../../stacks/synthesized";
 
 export const CA_STATES: Record<string, string> = {
   enabled: "enabled",
@@ -45,9 +46,9 @@ function list(items: string[], hz: Humanize): string {
 
 /** A conditional access policy in words, one line per aspect. */
 export function describeConditionalAccess(c: JsonObject, hz: Humanize = (s) => s): string[] {
-  const cond = one(c.conditions);
-  const users = one(cond.users);
-  const apps = one(cond.applications);
+  const cond = block(c.conditions);
+  const users = block(cond.users);
+  const apps = block(cond.applications);
   const lines: string[] = [];
 
   lines.push(`**State:** ${CA_STATES[String(c.state)] ?? String(c.state ?? "?")}`);
@@ -79,12 +80,12 @@ export function describeConditionalAccess(c: JsonObject, hz: Humanize = (s) => s
   const conditions: string[] = [];
   const clients = strings(cond.client_app_types);
   if (clients.length && !clients.includes("all")) conditions.push(`client apps ${clients.join(", ")}`);
-  const platforms = one(cond.platforms);
+  const platforms = block(cond.platforms);
   if (strings(platforms.included_platforms).length) {
     const ex = strings(platforms.excluded_platforms);
     conditions.push(`platforms ${strings(platforms.included_platforms).join(", ")}${ex.length ? ` except ${ex.join(", ")}` : ""}`);
   }
-  const locations = one(cond.locations);
+  const locations = block(cond.locations);
   if (strings(locations.included_locations).length) {
     const ex = strings(locations.excluded_locations);
     conditions.push(`locations ${list(strings(locations.included_locations), hz)}${ex.length ? ` except ${list(ex, hz)}` : ""}`);
@@ -97,14 +98,14 @@ export function describeConditionalAccess(c: JsonObject, hz: Humanize = (s) => s
     if (strings(cond[key]).length) conditions.push(`${label} ${strings(cond[key]).join(", ")}`);
   }
   if (str(cond.insider_risk_levels)) conditions.push(`insider risk ${cond.insider_risk_levels}`);
-  const filter = one(one(cond.devices).filter);
+  const filter = block(block(cond.devices).filter);
   if (str(filter.rule)) conditions.push(`devices ${filter.mode === "exclude" ? "not matching" : "matching"} \`${filter.rule}\``);
   if (strings(cond.authentication_flow_transfer_methods).length) {
     conditions.push(`authentication flows ${strings(cond.authentication_flow_transfer_methods).join(", ")}`);
   }
   lines.push(`**Conditions:** ${conditions.join("; ") || "any client, platform and location"}`);
 
-  const grant = one(c.grant_controls);
+  const grant = block(c.grant_controls);
   const controls = strings(grant.built_in_controls).map((x) => CONTROLS[x] ?? x);
   const strength = str(grant.authentication_strength_policy_id);
   if (strength) {
@@ -114,7 +115,7 @@ export function describeConditionalAccess(c: JsonObject, hz: Humanize = (s) => s
   const op = String(grant.operator ?? "OR") === "AND" ? " and " : " or ";
   lines.push(`**Grant:** ${controls.join(op) || "no grant control"}`);
 
-  const s = one(c.session_controls);
+  const s = block(c.session_controls);
   const session: string[] = [];
   if (s.sign_in_frequency !== undefined && s.sign_in_frequency !== null) session.push(`sign-in every ${s.sign_in_frequency} ${s.sign_in_frequency_period ?? ""}`.trim());
   if (s.sign_in_frequency_interval === "everyTime") session.push("sign-in every time");
@@ -128,7 +129,7 @@ export function describeConditionalAccess(c: JsonObject, hz: Humanize = (s) => s
 
 function guestTypes(v: unknown): string[] {
   const blocks = Array.isArray(v) ? v : v ? [v] : [];
-  return blocks.flatMap((b) => strings(one(b).guest_or_external_user_types));
+  return blocks.flatMap((b) => strings(block(b).guest_or_external_user_types));
 }
 
 /** The security rules of an NSG resource or one `azurerm_network_security_rule`. */
@@ -136,7 +137,7 @@ export function nsgRules(type: string, c: JsonObject): JsonObject[] {
   if (type === "azurerm_network_security_rule") return [c];
   if (type === "azurerm_network_security_group") {
     const rules = c.security_rule;
-    return (Array.isArray(rules) ? rules : rules ? [rules] : []).map(one);
+    return (Array.isArray(rules) ? rules : rules ? [rules] : []).map(block);
   }
   return [];
 }

@@ -6,10 +6,9 @@
 import internetOnlyHttpsToGateway from "../../guardrails/remote-access/internet-only-https-to-gateway";
 import type { RuleContext } from "../../guardrails/rule";
 import { contextFor } from "../../guardrails/run";
-import type { SynthesizedStack } from "../../guardrails/synthesized";
 import type { Tenant } from "../../tenants/schema";
-import { areaOf, StackSet, tenantOf } from "./stack-set";
-import type { JsonObject } from "./values";
+import { JsonObject, tenantOf } from "../../stacks/synthesized";
+import type { StackSet } from "./stack-set";
 
 /** True when `rule` (one NSG rule of the resource `address` in `stack`) is what WP-NET-007 permits from the internet. */
 export type InternetPermitted = (stack: string, address: string, rule: JsonObject) => boolean;
@@ -18,11 +17,7 @@ export const NOTHING_PERMITTED: InternetPermitted = () => false;
 
 /** WP-NET-007 over the tenant's stacks of `set`, asked about one rule at a time. */
 export function gatewayDoor(set: StackSet, tenant: Tenant): InternetPermitted {
-  const stacks: SynthesizedStack[] = [];
-  for (const [name, json] of Object.entries(set.stacks)) {
-    const area = areaOf(name);
-    if (area && tenantOf(name) === tenant.name) stacks.push({ name, area, json, sideFiles: {} });
-  }
+  const stacks = Object.values(set.stacks).filter((s) => s.area && tenantOf(s.name) === tenant.name);
   const ctx = contextFor(tenant, stacks);
   return (stack, address, rule) => {
     // An NSG with inline rules is judged as a whole: narrow it to the one rule asked about.

@@ -5,7 +5,8 @@
 import { roleNameOf } from "../../facts/directory-roles";
 import { GROUP_UNIFIED_TEMPLATE_ID } from "../../policies/teams/group-settings";
 import type { StackSet } from "./stack-set";
-import { isObject, JsonObject, one, str } from "./values";
+import { str } from "./values";
+import { block, isObject, JsonObject } from "../../stacks/synthesized";
 
 /** A role template id as its display name, when it is a known built-in role. */
 export const roleName = roleNameOf;
@@ -55,7 +56,7 @@ export const GROUP_UNIFIED_TEMPLATE = GROUP_UNIFIED_TEMPLATE_ID;
 /** The Group.Unified directory setting (`groupSettings`), synthesized or from a plan. */
 export function isGroupUnified(type: string, config: JsonObject | undefined): boolean {
   if (type !== "msgraph_resource" && type !== "msgraph_update_resource") return false;
-  const body = one(config?.body);
+  const body = block(config?.body);
   return body.templateId === GROUP_UNIFIED_TEMPLATE || body.displayName === "Group.Unified";
 }
 
@@ -81,7 +82,7 @@ export function labelOf(type: string, name: string, config: JsonObject | undefin
     case "msgraph_resource":
     case "msgraph_update_resource": {
       if (isGroupUnified(type, c)) return "Microsoft 365 group settings (Group.Unified)";
-      const body = one(c.body);
+      const body = block(c.body);
       const title = str(body.displayName) ?? str(body.name);
       const odata = str(body["@odata.type"])?.replace(/^#microsoft\.graph\./, "");
       const what = type === "msgraph_update_resource" ? "Graph setting" : "Graph object";
@@ -125,11 +126,11 @@ function resolve(expr: string, stack: string, set: StackSet, depth: number): str
   const cross = CROSS_STACK.exec(expr);
   if (cross) {
     const [, other, output] = cross;
-    const value = set.stacks[other]?.output?.[output]?.value;
+    const value = set.stacks[other]?.json.output?.[output]?.value;
     const inner = typeof value === "string" ? /^\$\{([^{}]+)\}$/.exec(value) : null;
     return inner ? resolve(inner[1], other, set, depth + 1) : undefined;
   }
   const [type, name] = expr.split(".");
-  const config = set.stacks[stack]?.resource?.[type]?.[name];
+  const config = set.stacks[stack]?.json.resource?.[type]?.[name];
   return config ? labelOf(type, name, config) : undefined;
 }

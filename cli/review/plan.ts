@@ -4,7 +4,8 @@
  */
 import * as fs from "fs";
 import { UsageError } from "../command";
-import { isObject, jsonEqual, JsonObject, SENSITIVE } from "./values";
+import { jsonEqual, SENSITIVE } from "./values";
+import { isObject, JsonObject } from "../../stacks/synthesized";
 
 export interface PlanChange {
   readonly actions: string[];

@@ -6,7 +6,8 @@ import { CA_STATES, describeNsgRule, nsgRules, opensToInternet } from "./describ
 import { authenticationStrengthInfo } from "../../facts/authentication-strengths";
 import { groupsInWords, isGroupUnified, roleName } from "./labels";
 import { teamsLoosening, teamsUndeclared } from "./teams-loosening";
-import { added, flatten, JsonObject, one, str, strings } from "./values";
+import { added, flatten, str } from "./values";
+import { block, JsonObject, strings } from "../../stacks/synthesized";
 
 export type RiskKind =
   | "protected-deleted"
@@ -53,7 +54,7 @@ const DELETION: Record<string, string> = {
 };
 
 export function isProtected(type: string, config: JsonObject | undefined): boolean {
-  return PROTECTED_TYPES.has(type) || one(config?.lifecycle).prevent_destroy === true;
+  return PROTECTED_TYPES.has(type) || block(config?.lifecycle).prevent_destroy === true;
 }
 
 export type Action = "create" | "update" | "replace" | "delete";
@@ -80,7 +81,7 @@ export function risksOf(
   if (action === "replace" && isProtected(type, before)) {
     risks.push({ kind: "protected-replaced", message: "destroyed and created again with a new object id" });
   }
-  if (before && after && one(before.lifecycle).prevent_destroy === true && one(after.lifecycle).prevent_destroy !== true) {
+  if (before && after && block(before.lifecycle).prevent_destroy === true && block(after.lifecycle).prevent_destroy !== true) {
     risks.push({ kind: "protection-removed", message: "destroy protection (prevent_destroy) removed" });
   }
   if (type === "azuread_conditional_access_policy" && before && after) {
@@ -99,8 +100,8 @@ export function risksOf(
 
 /** name → value of the Group.Unified setting's `values` list. */
 function settingValues(config: JsonObject | undefined): Record<string, string> {
-  const values = one(config?.body).values;
-  return Object.fromEntries((Array.isArray(values) ? values : []).map(one).map((v) => [String(v.name), String(v.value ?? "")]));
+  const values = block(config?.body).values;
+  return Object.fromEntries((Array.isArray(values) ? values : []).map(block).map((v) => [String(v.name), String(v.value ?? "")]));
 }
 
 /** Who may create Microsoft 365 groups (and so Teams): everyone, or another group than before. */
@@ -129,15 +130,15 @@ const FIREWALLS: Record<string, string | undefined> = {
 /** A storage account or Key Vault firewall that let everything through instead of denying by default. */
 function firewallOpenings(type: string, before: JsonObject | undefined, after: JsonObject): string[] {
   if (!(type in FIREWALLS)) return [];
-  const block = FIREWALLS[type];
+  const rules = FIREWALLS[type];
   const action = (c: JsonObject | undefined) => {
-    const v = c && (block ? one(c[block]).default_action : c.default_action);
+    const v = c && (rules ? block(c[rules]).default_action : c.default_action);
     return typeof v === "string" ? v : undefined;
   };
   const b = action(before);
   const a = action(after);
   if (b?.toLowerCase() === "deny" && a?.toLowerCase() !== "deny") {
-    return [`${block ?? "network rules"} default_action ${b} → ${a ?? "(not set: Allow)"}: the firewall no longer denies by default`];
+    return [`${rules ?? "network rules"} default_action ${b} → ${a ?? "(not set: Allow)"}: the firewall no longer denies by default`];
   }
   return [];
 }
@@ -176,8 +177,8 @@ function settingWeakenings(type: string, before: JsonObject, after: JsonObject):
 /** A named location of countries that now includes more countries (or unknown ones). */
 function namedLocationWidening(type: string, before: JsonObject, after: JsonObject): string[] {
   if (type !== "azuread_named_location") return [];
-  const cb = one(before.country);
-  const ca = one(after.country);
+  const cb = block(before.country);
+  const ca = block(after.country);
   if (Object.keys(cb).length === 0 || Object.keys(ca).length === 0) return [];
   const out: string[] = [];
   const more = added(strings(cb.countries_and_regions), strings(ca.countries_and_regions));
@@ -197,8 +198,8 @@ export function conditionalAccessWeakening(before: JsonObject, after: JsonObject
   const sa = String(after.state);
   if ((STATE_RANK[sa] ?? 0) < (STATE_RANK[sb] ?? 0)) out.push(`state ${CA_STATES[sb] ?? sb} → ${CA_STATES[sa] ?? sa}`);
 
-  const gb = one(before.grant_controls);
-  const ga = one(after.grant_controls);
+  const gb = block(before.grant_controls);
+  const ga = block(after.grant_controls);
   const removedControls = strings(gb.built_in_controls).filter((c) => !strings(ga.built_in_controls).includes(c));
   if (removedControls.length) out.push(`grant control removed: ${removedControls.join(", ")}`);
   const strengthB = str(gb.authentication_strength_policy_id);
@@ -212,8 +213,8 @@ export function conditionalAccessWeakening(before: JsonObject, after: JsonObject
   const controlCount = strings(ga.built_in_controls).length + (strengthA ? 1 : 0) + strings(ga.terms_of_use).length;
   if (gb.operator === "AND" && ga.operator === "OR" && controlCount > 1) out.push("grant controls now any-of (OR) instead of all-of (AND)");
 
-  const xb = one(before.session_controls);
-  const xa = one(after.session_controls);
+  const xb = block(before.session_controls);
+  const xa = block(after.session_controls);
   const hours = (s: JsonObject) =>
     typeof s.sign_in_frequency === "number" ? s.sign_in_frequency * (s.sign_in_frequency_period === "days" ? 24 : 1) : undefined;
   if (hours(xb) !== undefined && (hours(xa) === undefined || (hours(xa) as number) > (hours(xb) as number))) {
@@ -225,9 +226,9 @@ export function conditionalAccessWeakening(before: JsonObject, after: JsonObject
   }
   if (str(xb.cloud_app_security_policy) && !str(xa.cloud_app_security_policy)) out.push("Defender for Cloud Apps session control removed");
 
-  const cb = one(before.conditions);
-  const ca = one(after.conditions);
-  const pick = (c: JsonObject, block: string, key: string) => strings(one(c[block])[key]);
+  const cb = block(before.conditions);
+  const ca = block(after.conditions);
+  const pick = (c: JsonObject, name: string, key: string) => strings(block(c[name])[key]);
   const exclusions: [string, string, string][] = [
     ["users", "excluded_users", "users"],
     ["users", "excluded_groups", "groups"],
@@ -242,11 +243,11 @@ export function conditionalAccessWeakening(before: JsonObject, after: JsonObject
     if (label === "groups") out.push(`exclusion added: ${groupsInWords(more, hz)}`);
     else out.push(`exclusion added: ${label} ${more.map((x) => (label === "roles" ? roleName(x) : hz(x))).join(", ")}`);
   }
-  const guestsB = guestTypes(one(cb.users).excluded_guests_or_external_users);
-  const guestsA = added(guestsB, guestTypes(one(ca.users).excluded_guests_or_external_users));
+  const guestsB = guestTypes(block(cb.users).excluded_guests_or_external_users);
+  const guestsA = added(guestsB, guestTypes(block(ca.users).excluded_guests_or_external_users));
   if (guestsA.length) out.push(`exclusion added: guests ${guestsA.join(", ")}`);
-  const filterB = one(one(cb.devices).filter);
-  const filterA = one(one(ca.devices).filter);
+  const filterB = block(block(cb.devices).filter);
+  const filterA = block(block(ca.devices).filter);
   if (str(filterA.rule) && (filterA.rule !== filterB.rule || filterA.mode !== filterB.mode) && filterA.mode === "exclude") {
     out.push(`exclusion added: devices matching \`${filterA.rule}\``);
   }
@@ -275,7 +276,7 @@ export function conditionalAccessWeakening(before: JsonObject, after: JsonObject
 
 function guestTypes(v: unknown): string[] {
   const blocks = Array.isArray(v) ? v : v ? [v] : [];
-  return blocks.flatMap((b) => strings(one(b).guest_or_external_user_types));
+  return blocks.flatMap((b) => strings(block(b).guest_or_external_user_types));
 }
 
 /** NSG rules that now let the internet in (new rules, or a rule whose source or ports changed). */

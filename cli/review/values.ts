@@ -1,27 +1,8 @@
 /**
- * Small helpers over untyped Terraform values. Synthesized JSON writes a single nested block as an
- * object; plan JSON (state) writes it as a one-element list: `one()` reads both the same way.
+ * Helpers over attribute values for comparing two versions of a resource (synthesized JSON or plan
+ * JSON). Reading blocks and lists is the reader's (stacks/synthesized.ts: block, blocks, strings).
  */
-
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
-
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** A nested block as an object: unwraps a one-element list of objects; `{}` when absent. */
-export function one(v: unknown): JsonObject {
-  if (Array.isArray(v)) return v.length > 0 && isObject(v[0]) ? v[0] : {};
-  return isObject(v) ? v : {};
-}
-
-/** A list of strings (a single string becomes a one-item list; absent becomes empty). */
-export function strings(v: unknown): string[] {
-  if (v === undefined || v === null) return [];
-  if (Array.isArray(v)) return v.filter((x) => x !== null && x !== undefined).map(String);
-  return [String(v)];
-}
+import { isObject, JsonObject } from "../../stacks/synthesized";
 
 export function str(v: unknown): string | undefined {
   return v === undefined || v === null ? undefined : String(v);

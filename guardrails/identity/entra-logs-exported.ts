@@ -1,5 +1,5 @@
 import { defineRule, pass, stackOutcome } from "../rule";
-import { blocks } from "../synthesized";
+import { blocks } from "../../stacks/synthesized";
 
 export const REQUIRED_LOGS = ["AuditLogs", "SignInLogs", "NonInteractiveUserSignInLogs", "ServicePrincipalSignInLogs"];
 

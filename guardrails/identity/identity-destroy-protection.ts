@@ -1,6 +1,6 @@
 import { CA_TYPE } from "../ca-policy";
 import { defineRule, verdict } from "../rule";
-import { preventsDestroy } from "../synthesized";
+import { preventsDestroy } from "../../stacks/synthesized";
 
 const TYPES = ["azuread_group", CA_TYPE];
 

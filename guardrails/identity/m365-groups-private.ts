@@ -1,5 +1,5 @@
 import { defineRule, verdict } from "../rule";
-import { list } from "../synthesized";
+import { strings } from "../../stacks/synthesized";
 
 export default defineRule({
   id: "WP-ID-013",
@@ -11,7 +11,7 @@ export default defineRule({
   check: (ctx) =>
     ctx
       .resources("azuread_group")
-      .filter((r) => list(r.body.types).includes("Unified"))
+      .filter((r) => strings(r.body.types).includes("Unified"))
       .map((r) => {
         const v = r.body.visibility;
         return verdict(r, [v !== "Private" && v !== "Hiddenmembership" && `${r.body.display_name ?? r.name} is ${v ?? "Public (default)"}`]);

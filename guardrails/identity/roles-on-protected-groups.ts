@@ -1,6 +1,5 @@
+import { referenceOf } from "../../stacks/synthesized";
 import { defineRule, verdict } from "../rule";
-
-const GROUP_REF = /^\$\{azuread_group\.([^.}]+)\.(object_id|id)\}$/;
 
 export default defineRule({
   id: "WP-ID-014",
@@ -12,9 +11,9 @@ export default defineRule({
   controls: ["MT.1035", "MS.AAD.7.2"],
   check: (ctx) =>
     ctx.resources("azuread_directory_role_assignment").flatMap((r) => {
-      const m = GROUP_REF.exec(String(r.body.principal_object_id ?? ""));
-      if (!m) return [];
-      const group = ctx.stacks.find((s) => s.name === r.stack)?.json?.resource?.azuread_group?.[m[1]];
-      return [verdict(r, [group?.assignable_to_role !== true && `role ${r.body.role_id} is assigned to group ${group?.display_name ?? m[1]}, which is not role-assignable`])];
+      const ref = referenceOf(r.body.principal_object_id);
+      if (ref?.type !== "azuread_group" || (ref.attribute !== "object_id" && ref.attribute !== "id")) return [];
+      const group = ctx.stacks.find((s) => s.name === r.stack)?.json.resource?.azuread_group?.[ref.name];
+      return [verdict(r, [group?.assignable_to_role !== true && `role ${r.body.role_id} is assigned to group ${group?.display_name ?? ref.name}, which is not role-assignable`])];
     }),
 });

@@ -1,6 +1,6 @@
 import { graphBody, graphResources } from "../graph";
 import { defineRule, verdict } from "../rule";
-import { graphUrl } from "../synthesized";
+import { graphUrl } from "../../stacks/synthesized";
 
 const WEAK = ["sms", "voice", "email"];
 const PREFIX = "policies/authenticationmethodspolicy/authenticationmethodconfigurations/";

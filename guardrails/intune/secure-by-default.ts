@@ -1,6 +1,6 @@
 import { byODataType, graphBody, graphResources } from "../graph";
 import { defineRule, pass, stackOutcome } from "../rule";
-import type { Json } from "../synthesized";
+import type { Json } from "../../stacks/synthesized";
 
 /** The value of `secureByDefault` anywhere in a Graph body (`{settings: {secureByDefault}}` on deviceManagement). */
 function secureByDefault(body: Json): unknown {

@@ -1,5 +1,5 @@
 import { allowsInboundFromInternet, gatewayNsgs, nsgOfRule, nsgRules } from "../nsg";
-import { list } from "../synthesized";
+import { strings } from "../../stacks/synthesized";
 import { defineRule, verdict } from "../rule";
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
           .map((r) => {
             const nsg = nsgOfRule(ctx, r);
             if (!nsg || !gateway.has(nsg)) return `rule "${r.name}" allows traffic from the internet on an NSG that is not the application gateway subnet's`;
-            const ports = [...list(r.rule.destination_port_range), ...list(r.rule.destination_port_ranges)];
+            const ports = [...strings(r.rule.destination_port_range), ...strings(r.rule.destination_port_ranges)];
             const protocol = String(r.rule.protocol ?? "*");
             const bad = ports.filter((p) => !allowed.includes(p.trim()));
             if (protocol.toLowerCase() !== "tcp" || ports.length === 0 || bad.length > 0) {

@@ -1,5 +1,5 @@
 import { defineRule, verdict } from "../rule";
-import { block } from "../synthesized";
+import { block } from "../../stacks/synthesized";
 
 export default defineRule({
   id: "WP-KV-002",

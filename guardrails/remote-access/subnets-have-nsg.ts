@@ -1,6 +1,6 @@
 import { gatewaySubnets, subnetNsgs } from "../nsg";
 import { defineRule, verdict } from "../rule";
-import { blocks } from "../synthesized";
+import { blocks } from "../../stacks/synthesized";
 
 /** Subnets Azure does not let an NSG be associated with. */
 const NO_NSG_POSSIBLE = new Set(["GatewaySubnet", "AzureFirewallSubnet", "AzureFirewallManagementSubnet", "RouteServerSubnet"]);

@@ -1,5 +1,5 @@
 import { defineRule, verdict } from "../rule";
-import { block } from "../synthesized";
+import { block } from "../../stacks/synthesized";
 
 const MODERN_PREDEFINED = ["AppGwSslPolicy20220101", "AppGwSslPolicy20220101S"];
 const MODERN_MIN = ["TLSv1_2", "TLSv1_3"];

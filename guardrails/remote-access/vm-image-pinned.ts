@@ -1,5 +1,5 @@
 import { defineRule, verdict } from "../rule";
-import { block } from "../synthesized";
+import { block } from "../../stacks/synthesized";
 
 const VM_TYPES = ["azurerm_linux_virtual_machine", "azurerm_windows_virtual_machine"];
 

@@ -1,5 +1,5 @@
 import { defineRule, verdict } from "../rule";
-import { blocks } from "../synthesized";
+import { blocks } from "../../stacks/synthesized";
 
 export default defineRule({
   id: "WP-VM-001",

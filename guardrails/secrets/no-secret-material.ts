@@ -1,5 +1,5 @@
 import { defineRule, Outcome } from "../rule";
-import { isExpression, Json } from "../synthesized";
+import { isExpression, Json } from "../../stacks/synthesized";
 
 /** Attribute, variable and local names (snake_case or camelCase, compared in snake_case) that hold secret values. */
 const SECRET_KEY =
@@ -66,8 +66,8 @@ export default defineRule({
       const outcomes: Outcome[] = [];
       for (const section of ["terraform", "provider", "variable", "locals", "output", "data"]) {
         const found: string[] = [];
-        findSecrets(s.json?.[section], section, found);
-        findNamedSecrets(section, s.json?.[section], found);
+        findSecrets((s.json as Json)[section], section, found);
+        findNamedSecrets(section, (s.json as Json)[section], found);
         if (found.length) outcomes.push({ stack: s.name, resource: section, ok: false, message: found.join("; ") });
       }
       for (const [type, byName] of Object.entries<Json>(s.json?.resource ?? {})) {
@@ -84,7 +84,7 @@ export default defineRule({
           });
         }
       }
-      for (const [file, doc] of Object.entries(s.sideFiles)) {
+      for (const [file, doc] of Object.entries(s.documents)) {
         const found: string[] = [];
         findSecrets(doc, file, found);
         if (found.length) outcomes.push({ stack: s.name, resource: file, ok: false, message: found.join("; ") });

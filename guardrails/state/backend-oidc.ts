@@ -1,5 +1,5 @@
 import { defineRule, Outcome } from "../rule";
-import { block } from "../synthesized";
+import { block } from "../../stacks/synthesized";
 
 const SECRETS = ["access_key", "sas_token", "client_secret", "client_certificate_password"];
 

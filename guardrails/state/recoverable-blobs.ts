@@ -1,5 +1,5 @@
 import { defineRule, verdict } from "../rule";
-import { block } from "../synthesized";
+import { block } from "../../stacks/synthesized";
 
 const MIN_DAYS = 7;
 

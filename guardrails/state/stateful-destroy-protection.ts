@@ -1,5 +1,5 @@
 import { defineRule, verdict } from "../rule";
-import { preventsDestroy } from "../synthesized";
+import { preventsDestroy } from "../../stacks/synthesized";
 
 const TYPES = ["azurerm_storage_account", "azurerm_key_vault", "azurerm_log_analytics_workspace", "azurerm_recovery_services_vault", "azurerm_data_protection_backup_vault"];
 
