@@ -391,10 +391,10 @@ describe("suppressions", () => {
   });
 
   describe("the documented suppression examples match the real output", () => {
-    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const readme = fs.readFileSync(path.join(ROOT, "docs/guardrails.md"), "utf8");
     const yamlFile = fs.readFileSync(path.join(ROOT, "tenants/kraainem.yaml"), "utf8");
     const examples: [string, unknown][] = [
-      ["README.md", parse(/```yaml\n(  guardrails:\n[\s\S]*?)```/.exec(readme)![1].replace(/^ {2}/gm, "")).guardrails.suppressions[0]],
+      ["docs/guardrails.md", parse(/```yaml\n(  guardrails:\n[\s\S]*?)```/.exec(readme)![1].replace(/^ {2}/gm, "")).guardrails.suppressions[0]],
       ["tenants/kraainem.yaml", parse(/# characters and optionally an expiry date\. Example:\n((?:#.*\n)+)guardrails:/.exec(yamlFile)![1].replace(/^# ?/gm, "")).suppressions[0]],
     ];
 
@@ -412,7 +412,7 @@ describe("suppressions", () => {
       const description = (GuardrailsSchema as any).unwrap().shape.suppressions.unwrap().element.shape.resource.description as string;
       const stacks = readTenantStacks(realOut, "kraainem");
       const addresses = new Set(stacks.flatMap((x) => Object.entries<any>(x.json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))));
-      for (const text of [readme.slice(readme.indexOf("## Guardrails")), yamlFile, description]) {
+      for (const text of [readme.slice(readme.indexOf("# Guardrails")), yamlFile, description]) {
         const named = text.match(/azuread_conditional_access_policy\.\w+/g) ?? [];
         expect(named.length).toBeGreaterThan(0);
         for (const a of named) expect({ address: a, exists: addresses.has(a) }).toEqual({ address: a, exists: true });

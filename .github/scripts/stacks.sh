@@ -32,7 +32,7 @@ for area in $AREAS; do
   fi
   # A stack on local state (the state bootstrap, or a tenant without `state:`) has no state on a runner.
   if node -e 'process.exit(require(require("path").resolve(process.argv[1])).terraform?.backend?.local ? 0 : 1)' "$dir/cdk.tf.json"; then
-    echo "::notice::$stack keeps its state locally (bootstrap by hand, see README); skipped"
+    echo "::notice::$stack keeps its state locally (bootstrap by hand, see docs/state.md); skipped"
     continue
   fi
   echo "::group::$mode $stack"

@@ -2,7 +2,7 @@
  * `state:` in the tenant file — where every stack but `<tenant>-state` keeps its Terraform state.
  * The `<tenant>-state` stack creates this storage account; absent, it creates one with the CAF
  * default names (`rg-<tenant>-state`, `st<tenant>tfstate`) and the other stacks stay on local
- * state until the names are written here (see README "State backend").
+ * state until the names are written here (see docs/state.md).
  */
 import { z } from "zod";
 import { noHostBits, storageIpRuleProblem } from "../../constructs/ip-ranges";
