@@ -9,6 +9,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { DOCUMENT_PATH_VARIABLE } from "../constructs/teams/teams-policies";
 import { AREAS, Area, stackName } from "./werkplek-stack";
 
 /** A value in Terraform JSON: untyped by nature; readers narrow it with the helpers below. */
@@ -138,6 +139,21 @@ export function documentKey(relPath: string): string {
     .split("/")
     .map((seg) => (/^[0-9A-Fa-f]{16,}$/.test(seg) ? "*" : seg))
     .join("/");
+}
+
+/**
+ * Path of the Teams desired-state document of a synthesized collaboration stack folder
+ * (`cdktf.out/stacks/<tenant>-collaboration`), exactly as the apply step receives it.
+ */
+export function findTeamsDocument(stackDir: string): string {
+  const stack = readStack(stackDir);
+  for (const data of resourcesOf(stack ?? { name: "", json: {}, documents: {} }, "terraform_data")) {
+    for (const p of blocks(data.body.provisioner)) {
+      const relative = block(p["local-exec"]).environment?.[DOCUMENT_PATH_VARIABLE];
+      if (typeof relative === "string") return path.join(stackDir, relative);
+    }
+  }
+  throw new SynthesizedOutputError(`${path.join(stackDir, "cdk.tf.json")}: no Teams policy document; is this a <tenant>-collaboration stack?`);
 }
 
 /** Every managed resource of a type in a stack, by name. */

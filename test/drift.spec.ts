@@ -6,7 +6,7 @@ import { opensToInternet } from "../cli/review/describe";
 import { driftCount, driftReport, renderDrift, sectionFromDifferences } from "../cli/review/drift-report";
 import { readPlan, redact } from "../cli/review/plan";
 import { App } from "cdktf";
-import { findTeamsDocument } from "../constructs/teams/compare";
+import { findTeamsDocument } from "../stacks/synthesized";
 import { buildTenant } from "../stacks/tenant";
 import { kraainem, ROOT, tempDir } from "./helpers";
 

@@ -182,24 +182,3 @@ export function readTeamsDocument(file: string): TeamsPoliciesDocument {
   }
   return parseTeamsDocument(value, file);
 }
-
-/**
- * Path of the desired document in a synthesized collaboration stack folder
- * (`cdktf.out/stacks/<tenant>-collaboration`), as the apply provisioner receives it.
- */
-export function findTeamsDocument(stackDir: string): string {
-  const file = `${stackDir}/cdk.tf.json`;
-  let stack: { resource?: { terraform_data?: Record<string, { provisioner?: { "local-exec"?: { environment?: Record<string, string> } }[] }> } };
-  try {
-    stack = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new TeamsDocumentError(`${file}: cannot read the synthesized stack: ${(e as Error).message}`);
-  }
-  for (const data of Object.values(stack.resource?.terraform_data ?? {})) {
-    for (const p of data.provisioner ?? []) {
-      const relative = p["local-exec"]?.environment?.werkplek_teams_policies;
-      if (relative) return `${stackDir}/${relative}`;
-    }
-  }
-  throw new TeamsDocumentError(`${file}: no Teams policy document; is this a <tenant>-collaboration stack?`);
-}

@@ -9,6 +9,9 @@ import { buildTeamsDocument, canonicalJson, documentSha256, groupIdVariable, TEA
 /** The generic apply script, shipped next to the document as an asset of the stack. */
 export const APPLY_SCRIPT = path.join(__dirname, "..", "..", "scripts", "teams", "Apply-TeamsPolicies.ps1");
 
+/** The apply step's environment variable holding the desired document's path (relative to the stack folder). */
+export const DOCUMENT_PATH_VARIABLE = "werkplek_teams_policies";
+
 export interface TeamsPoliciesProps {
   /** Entra tenant id, passed to the script for certificate sign-in. */
   readonly tenantId: string;
@@ -59,7 +62,7 @@ export class TeamsPolicies extends Construct {
           command: this.scriptAsset.path,
           // lowercase names: cdktf 0.21 keeps `environment` keys as written, older versions snake_case them
           environment: {
-            werkplek_teams_policies: this.documentAsset.path,
+            [DOCUMENT_PATH_VARIABLE]: this.documentAsset.path,
             werkplek_tenant_id: props.tenantId,
             ...groupIds,
           },
