@@ -17,9 +17,21 @@ export type IntuneProfileKind = "deviceConfiguration" | "compliancePolicy" | "co
  * accept POST on `/assignments` at all (microsoft-graph-docs issues #4983, #20615). Autopilot
  * profiles have no group `assign` action, so they get one assignment object per group (created,
  * read back and deleted like any resource).
+ *
+ * The `assign` action is never read back, so every profile is read with `$expand` of its
+ * assignments (and what else Graph returns only when asked: a settings-catalog policy's settings,
+ * a compliance policy's scheduled actions) and exports them: a group added or removed in the
+ * portal changes `output` and shows as drift. One comma-separated `$expand`, as OData writes it.
+ * Sources: Graph v1.0 api/intune-deviceconfig-devicecompliancepolicyassignment-list.md,
+ * api/intune-deviceconfig-deviceconfigurationassignment-list.md, beta
+ * api/intune-deviceconfigv2-devicemanagementconfigurationpolicyassignment-list.md and the
+ * `assignments` navigation of windowsAutopilotDeploymentProfile (beta metadata).
  */
 export const INTUNE_KINDS: Readonly<
-  Record<IntuneProfileKind, { url: string; apiVersion: GraphApiVersion; assignmentType: string; assignment: "assign-action" | "assignment-resources"; nameField: "displayName" | "name" }>
+  Record<
+    IntuneProfileKind,
+    { url: string; apiVersion: GraphApiVersion; assignmentType: string; assignment: "assign-action" | "assignment-resources"; nameField: "displayName" | "name"; expand: string }
+  >
 > = {
   deviceConfiguration: {
     url: "deviceManagement/deviceConfigurations",
@@ -27,6 +39,7 @@ export const INTUNE_KINDS: Readonly<
     assignmentType: "#microsoft.graph.deviceConfigurationAssignment",
     assignment: "assign-action",
     nameField: "displayName",
+    expand: "assignments",
   },
   compliancePolicy: {
     url: "deviceManagement/deviceCompliancePolicies",
@@ -34,6 +47,8 @@ export const INTUNE_KINDS: Readonly<
     assignmentType: "#microsoft.graph.deviceCompliancePolicyAssignment",
     assignment: "assign-action",
     nameField: "displayName",
+    // a navigation property: a plain GET leaves it out (Graph v1.0 metadata, deviceCompliancePolicy)
+    expand: "scheduledActionsForRule($expand=scheduledActionConfigurations),assignments",
   },
   configurationPolicy: {
     url: "deviceManagement/configurationPolicies", // settings catalog: beta only
@@ -41,6 +56,7 @@ export const INTUNE_KINDS: Readonly<
     assignmentType: "#microsoft.graph.deviceManagementConfigurationPolicyAssignment",
     assignment: "assign-action",
     nameField: "name",
+    expand: "settings,assignments",
   },
   autopilotProfile: {
     url: "deviceManagement/windowsAutopilotDeploymentProfiles",
@@ -48,6 +64,7 @@ export const INTUNE_KINDS: Readonly<
     assignmentType: "#microsoft.graph.windowsAutopilotDeploymentProfileAssignment",
     assignment: "assignment-resources",
     nameField: "displayName",
+    expand: "assignments",
   },
 };
 
@@ -71,6 +88,8 @@ export class IntuneProfile extends Construct {
   readonly displayName: string;
   /** The assign action, or one assignment resource per group (Autopilot). */
   readonly assignments: (MsGraphResourceAction | MsGraphResource)[] = [];
+  /** Compliance policies: the action that sets their scheduled actions after creation. */
+  readonly scheduleActions?: MsGraphResourceAction;
   /** Groups that get the profile, and groups excluded from it. */
   readonly include: readonly EntraGroup[];
   readonly exclude: readonly EntraGroup[];
@@ -84,16 +103,33 @@ export class IntuneProfile extends Construct {
     this.exclude = props.exclude ?? [];
     validateIntuneProfile(props.kind, props.body, props.include, props.exclude ?? []);
 
+    const compliance = props.kind === "compliancePolicy";
     this.profile = new MsGraphResource(this, "Resource", {
       url: spec.url,
       apiVersion: spec.apiVersion,
       body: props.body,
-      // Settings-catalog policies are replaced as a whole (settings included) and read with their
-      // settings, so drift in a setting shows in the plan (providers.md §2.5).
-      ...(props.kind === "configurationPolicy"
-        ? { updateMethod: "PUT" as const, readQueryParameters: { $expand: ["settings"] } }
-        : {}),
+      readQueryParameters: { $expand: [spec.expand] },
+      responseExportValues: {
+        [ASSIGNMENTS_OUTPUT]: ASSIGNMENTS_QUERY,
+        ...(compliance ? { [SCHEDULED_ACTIONS_OUTPUT]: SCHEDULED_ACTIONS_QUERY } : {}),
+      },
+      // Settings-catalog policies are replaced as a whole (settings included), so drift in a
+      // setting shows in the plan (providers.md §2.5).
+      ...(props.kind === "configurationPolicy" ? { updateMethod: "PUT" as const } : {}),
+      // Scheduled actions are contained navigation: created with the policy, changed only through
+      // the scheduleActionsForRules action below, never by a PATCH of the policy.
+      ...(compliance ? { lifecycle: { ignoreChanges: ["body.scheduledActionsForRule"] } } : {}),
     });
+    if (compliance) {
+      // Graph v1.0 api/intune-deviceconfig-devicecompliancepolicy-scheduleactionsforrules.md (204)
+      this.scheduleActions = new MsGraphResourceAction(this, "ScheduleActions", {
+        resourceUrl: this.profile.resourceUrl,
+        action: "scheduleActionsForRules",
+        method: "POST",
+        apiVersion: spec.apiVersion,
+        body: { deviceComplianceScheduledActionForRules: props.body.scheduledActionsForRule },
+      });
+    }
 
     const targets: ODataBody<DeviceAndAppManagementAssignmentTarget & { groupId?: string }>[] = [
       ...props.include.map((g) => ({ "@odata.type": "#microsoft.graph.groupAssignmentTarget", groupId: g.objectId })),
@@ -122,6 +158,13 @@ export class IntuneProfile extends Construct {
     }
   }
 }
+
+/** `output.<name>` of every profile: its assignments as read back, `{target, groupId}` each. */
+export const ASSIGNMENTS_OUTPUT = "assignments";
+const ASSIGNMENTS_QUERY = 'assignments[].{target: target."@odata.type", groupId: target.groupId}';
+/** `output.<name>` of a compliance policy: its scheduled actions as read back. */
+export const SCHEDULED_ACTIONS_OUTPUT = "scheduled_actions";
+const SCHEDULED_ACTIONS_QUERY = "scheduledActionsForRule[].{rule: ruleName, actions: scheduledActionConfigurations[].{type: actionType, gracePeriodHours: gracePeriodHours}}";
 
 /** Graph's limits on update rings (windowsUpdateForBusinessConfiguration), in days. */
 export const UPDATE_RING_LIMITS: Readonly<Record<string, [number, number]>> = {

@@ -8,10 +8,13 @@ import type {
   DeviceManagementConfigurationChoiceSettingInstance,
   DeviceManagementConfigurationGroupSettingCollectionInstance,
   DeviceManagementConfigurationIntegerSettingValue,
+  DeviceManagementConfigurationPolicy,
   DeviceManagementConfigurationSetting,
   DeviceManagementConfigurationSettingInstance,
   DeviceManagementConfigurationSimpleSettingInstance,
 } from "@microsoft/microsoft-graph-types-beta";
+import type { SettingsTemplate } from "../facts/intune-templates";
+import { ConfigurationError } from "./errors";
 import { ODataBody } from "./graph-body";
 
 type Instance = ODataBody<DeviceManagementConfigurationSettingInstance>;
@@ -46,6 +49,34 @@ export function group(settingDefinitionId: string, children: Instance[]): ODataB
 /** The `settings` array of a policy: one setting per instance. */
 export function settings(...instances: Instance[]): ODataBody<DeviceManagementConfigurationSetting>[] {
   return instances.map((settingInstance) => ({ "@odata.type": "#microsoft.graph.deviceManagementConfigurationSetting", settingInstance }));
+}
+
+/**
+ * The `templateReference` and `settings` of a policy made from an endpoint-security template:
+ * every top-level instance carries the template's instance id and its value the value id (as
+ * Intune's own exports do). A setting the template does not list is refused.
+ */
+export function templateSettings(
+  template: SettingsTemplate,
+  ...instances: Instance[]
+): Pick<DeviceManagementConfigurationPolicy, "templateReference" | "settings"> {
+  const referenced = instances.map((instance) => {
+    const ids = template.settings[instance.settingDefinitionId ?? ""];
+    if (!ids) {
+      throw new ConfigurationError(
+        `setting ${instance.settingDefinitionId} is not in endpoint-security template ${template.templateId}; allowed: ${Object.keys(template.settings).join(", ")}`,
+      );
+    }
+    const valueReference = { settingValueTemplateReference: { settingValueTemplateId: ids.value, useTemplateDefault: false } };
+    const i = instance as Instance & { choiceSettingValue?: object; simpleSettingValue?: object };
+    return {
+      ...instance,
+      settingInstanceTemplateReference: { settingInstanceTemplateId: ids.instance },
+      ...(i.choiceSettingValue ? { choiceSettingValue: { ...i.choiceSettingValue, ...valueReference } } : {}),
+      ...(i.simpleSettingValue ? { simpleSettingValue: { ...i.simpleSettingValue, ...valueReference } } : {}),
+    } as Instance;
+  });
+  return { templateReference: { templateId: template.templateId }, settings: settings(...referenced) };
 }
 
 /** Every `settingDefinitionId → choice value or integer` in a policy body, flattened (for tests and docs). */

@@ -11,6 +11,7 @@ import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import { adminConsentRequestPolicy } from "../policies/identity/admin-consent";
 import { authenticationMethodConfigurations, authenticationMethodsPolicy } from "../policies/identity/authentication-methods";
 import { authorizationPolicy } from "../policies/identity/authorization-policy";
+import { deviceRegistrationPolicy } from "../policies/identity/device-registration";
 import { ENTRA_LOG_CATEGORIES } from "../policies/identity/diagnostic-logs";
 import { DIRECTORY_ROLES, DirectoryRoleName } from "../facts/directory-roles";
 
@@ -86,6 +87,13 @@ export class IdentityStack extends WerkplekStack {
         body,
       });
     }
+
+    new MsGraphUpdateResource(this, "device-registration-policy", {
+      url: "policies/deviceRegistrationPolicy",
+      apiVersion: "beta",
+      updateMethod: "PUT",
+      body: deviceRegistrationPolicy(t.deviceRegistration, t.deviceRegistration.joinGroups?.map((g) => groups[g].objectId)),
+    });
 
     const rg = new ResourceGroup(this, "monitoring-rg", {
       name: cafName("rg", t.name, "monitoring"),

@@ -13,6 +13,7 @@ import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remo
 import { StateSchema } from "./sections/state";
 import { teamsCrossReferences, TeamsSectionSchema } from "./sections/teams";
 import { ConditionalAccessSchema } from "./sections/conditional-access";
+import { deviceRegistrationCrossReferences, DeviceRegistrationSchema } from "./sections/device-registration";
 import { GuardrailsSchema } from "./sections/guardrails";
 import { HelpdeskSchema } from "./sections/helpdesk";
 
@@ -140,6 +141,7 @@ export const TenantSchema = z
     logAnalytics: z
       .strictObject({ retentionInDays: z.number().int().min(30).max(730).default(90) })
       .default({ retentionInDays: 90 }),
+    deviceRegistration: DeviceRegistrationSchema,
     devices: DevicesSchema.optional(),
     state: StateSchema.optional(),
     remoteAccess: RemoteAccessSchema.optional(),
@@ -195,6 +197,7 @@ function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): voi
     }
   }
   devicesCrossReferences((t as { devices?: unknown }).devices, groups, ctx);
+  deviceRegistrationCrossReferences((t as { deviceRegistration?: unknown }).deviceRegistration, groups, ctx);
   teamsCrossReferences(t.teams, groups, ctx);
   const reviewers = isRecord(t.adminConsent) ? t.adminConsent.reviewers : undefined;
   if (typeof reviewers === "string" && !isRecord(groups[reviewers])) {

@@ -120,14 +120,14 @@ describe("devices stack", () => {
   test("enrollment: the default restriction (looked up, not guessed) blocks personal Windows devices", () => {
     const u = update("deviceManagement/deviceEnrollmentConfigurations/", undefined);
     expect(u.url).toMatch(/\$\{data\.msgraph_resource\.enrollment-configurations\.output\.default_platform_restriction_id\}$/);
-    expect(u.body.windowsRestriction).toEqual({ platformBlocked: false, personalDeviceEnrollmentBlocked: true });
+    expect(u.body.windowsRestriction).toEqual({ platformBlocked: false, personalDeviceEnrollmentBlocked: true, osMinimumVersion: null, osMaximumVersion: null });
   });
 
   test("Autopilot: Entra join, user-driven, standard user, name template from the tenant file", () => {
     expect(body("KRA - Windows - Autopilot")).toMatchObject({
       "@odata.type": "#microsoft.graph.azureADWindowsAutopilotDeploymentProfile",
       deviceNameTemplate: "KRA-%RAND:6%",
-      outOfBoxExperienceSettings: { deviceUsageType: "singleUser", userType: "standard" },
+      outOfBoxExperienceSetting: { deviceUsageType: "singleUser", userType: "standard" },
     });
   });
 
@@ -179,8 +179,28 @@ describe("devices stack", () => {
 
   test("settings-catalog policies are replaced with PUT and read with their settings", () => {
     for (const [, r] of profiles().filter(([, r]) => r.url === "deviceManagement/configurationPolicies")) {
-      expect(r).toMatchObject({ update_method: "PUT", read_query_parameters: { $expand: ["settings"] }, api_version: "beta" });
+      expect(r).toMatchObject({ update_method: "PUT", read_query_parameters: { $expand: ["settings,assignments"] }, api_version: "beta" });
     }
+  });
+
+  test("every profile is read back with its assignments and exports them, so a group changed in the portal is drift", () => {
+    expect(profiles().length).toBe(9);
+    for (const [name, r] of profiles() as [string, Res & { response_export_values?: Record<string, string> }][]) {
+      expect([name, r.read_query_parameters?.$expand?.[0].split(",")]).toEqual([name, expect.arrayContaining(["assignments"])]);
+      expect([name, r.response_export_values?.assignments]).toEqual([name, expect.stringMatching(/^assignments\[\]\./)]);
+    }
+  });
+
+  test("the compliance policy's scheduled actions: read with $expand, changed only through scheduleActionsForRules", () => {
+    const [tfName, r] = profileNamed("KRA - Windows - Naleving") as [string, Res & { lifecycle?: { ignore_changes?: string[] }; response_export_values?: Record<string, string> }];
+    expect(r.read_query_parameters?.$expand).toEqual(["scheduledActionsForRule($expand=scheduledActionConfigurations),assignments"]);
+    expect(r.lifecycle?.ignore_changes).toEqual(["body.scheduledActionsForRule"]);
+    expect(r.response_export_values?.scheduled_actions).toContain("scheduledActionsForRule[]");
+    const action = (Object.values(json.resource!.msgraph_resource_action ?? {}) as any[]).find(
+      (a) => a.resource_url === `\${msgraph_resource.${tfName}.resource_url}` && a.action === "scheduleActionsForRules",
+    );
+    expect(action).toMatchObject({ method: "POST", api_version: "beta", body: { deviceComplianceScheduledActionForRules: r.body.scheduledActionsForRule } });
+    expect(action.body.deviceComplianceScheduledActionForRules[0].scheduledActionConfigurations).toContainEqual(expect.objectContaining({ actionType: "block" }));
   });
 
   test("update rings: values from the tenant file, pilot before production, users cannot pause", () => {

@@ -107,6 +107,26 @@ describe("identity stack", () => {
     expect([state("Sms"), state("Voice"), state("Email")]).toEqual(["enabled", "disabled", "disabled"]);
   });
 
+  test("device registration: a whole-object PUT (an absent quota would stop every join), join limited to the tenant file's groups, no local admins by joining, Entra LAPS on", () => {
+    const u = update("policies/deviceRegistrationPolicy");
+    expect(u).toMatchObject({ update_method: "PUT", api_version: "beta" });
+    expect(Object.keys(u.body).sort()).toEqual(["azureADJoin", "azureADRegistration", "localAdminPassword", "multiFactorAuthConfiguration", "userDeviceQuota"]);
+    expect(u.body).toMatchObject({ userDeviceQuota: 20, multiFactorAuthConfiguration: "required", localAdminPassword: { isEnabled: true } });
+    expect(u.body.azureADJoin.allowedToJoin).toEqual({
+      "@odata.type": "#microsoft.graph.enumeratedDeviceRegistrationMembership",
+      users: [],
+      groups: [expect.stringMatching(/^\$\{azuread_group\.group-personeel_\w+\.object_id\}$/), expect.stringMatching(/^\$\{azuread_group\.group-ict-beheerders_\w+\.object_id\}$/)],
+    });
+    expect(u.body.azureADJoin.localAdmins).toEqual({ enableGlobalAdmins: false, registeringUsers: { "@odata.type": "#microsoft.graph.noDeviceRegistrationMembership" } });
+  });
+
+  test("device registration without joinGroups lets every user join", () => {
+    const t = kraainem();
+    const stacks = buildStacks({ ...t, deviceRegistration: { ...t.deviceRegistration, joinGroups: undefined } });
+    const u = (Object.values(synthJson(stacks.identity).resource!.msgraph_update_resource) as { url: string; body: any }[]).find((x) => x.url === "policies/deviceRegistrationPolicy")!;
+    expect(u.body.azureADJoin.allowedToJoin).toEqual({ "@odata.type": "#microsoft.graph.allDeviceRegistrationMembership" });
+  });
+
   test("sign-in and audit logs go to a Log Analytics workspace that is protected and tagged", () => {
     const [diag] = resourcesOf(json, "azurerm_monitor_aad_diagnostic_setting") as { enabled_log: { category: string }[]; log_analytics_workspace_id: string }[];
     expect(diag.enabled_log.map((l) => l.category)).toEqual(expect.arrayContaining(["AuditLogs", "SignInLogs", "NonInteractiveUserSignInLogs"]));

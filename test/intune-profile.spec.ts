@@ -3,6 +3,8 @@ import { EntraGroup } from "../constructs/entra-group";
 import { IntuneProfile, IntuneProfileProps } from "../constructs/intune-profile";
 import { windowsCompliancePolicy } from "../policies/intune/compliance";
 import { updateRing } from "../policies/intune/update-rings";
+import { choice, integer, templateSettings } from "../constructs/settings-catalog";
+import { LAPS_TEMPLATE } from "../facts/intune-templates";
 import { kraainem } from "./helpers";
 
 const d = kraainem().devices!;
@@ -65,5 +67,27 @@ describe("IntuneProfile: what Graph would reject fails at synth time", () => {
     const body: Record<string, unknown> = { ...updateRing("KRA", "pilot", d.updates.pilot) };
     delete body["@odata.type"];
     expect(() => make({ kind: "deviceConfiguration", body, include: ["laptops"] })).toThrow(/"@odata.type" is required/);
+  });
+});
+
+describe("templateSettings: a policy made from an endpoint-security template", () => {
+  test("every top-level instance carries the template's instance and value ids; children do not", () => {
+    const { templateReference, settings } = templateSettings(
+      LAPS_TEMPLATE,
+      choice("device_vendor_msft_laps_policies_backupdirectory", "1", [integer("device_vendor_msft_laps_policies_passwordagedays_aad", 30)]),
+      integer("device_vendor_msft_laps_policies_passwordlength", 16),
+    );
+    expect(templateReference).toEqual({ templateId: "adc46e5a-f4aa-4ff6-aeff-4f27bc525796_1" });
+    const [backup, length] = settings!.map((s) => s.settingInstance as any);
+    expect(backup.settingInstanceTemplateReference).toEqual({ settingInstanceTemplateId: "a3270f64-e493-499d-8900-90290f61ed8a" });
+    expect(backup.choiceSettingValue.settingValueTemplateReference).toEqual({ settingValueTemplateId: "4d90f03d-e14c-43c4-86da-681da96a2f92", useTemplateDefault: false });
+    expect(backup.choiceSettingValue.children[0].settingInstanceTemplateReference).toBeUndefined();
+    expect(length.simpleSettingValue).toMatchObject({ value: 16, settingValueTemplateReference: { settingValueTemplateId: "d08f1266-5345-4f53-8ae1-4c20e6cb5ec9" } });
+  });
+
+  test("a setting the template does not have is refused, naming the allowed ones", () => {
+    expect(() => templateSettings(LAPS_TEMPLATE, choice("device_vendor_msft_laps_policies_passwordcomplexty", "4"))).toThrow(
+      /setting device_vendor_msft_laps_policies_passwordcomplexty is not in endpoint-security template adc46e5a-f4aa-4ff6-aeff-4f27bc525796_1; allowed: .*device_vendor_msft_laps_policies_passwordcomplexity/,
+    );
   });
 });

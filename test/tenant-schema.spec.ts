@@ -113,6 +113,14 @@ describe("values the admin would get wrong when copying the example", () => {
     return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   };
 
+  test("deviceRegistration: join groups must be group keys, the quota in range", () => {
+    expect(problemsOf((t) => (t.deviceRegistration = { joinGroups: ["personeel", "iedereen"], maxDevicesPerUser: 500 }))).toEqual([
+      "deviceRegistration.maxDevicesPerUser: maxDevicesPerUser must be between 1 and 100 (CIS 5.1.4.2 asks at most 20)",
+      expect.stringMatching(/^deviceRegistration\.joinGroups\.1: unknown group "iedereen"; allowed: gemeenteraad, /),
+    ]);
+    expect(problemsOf((t) => delete t.deviceRegistration)).toEqual([]);
+  });
+
   test("break-glass accounts must be different accounts, and not the group", () => {
     expect(problemsOf((t) => (t.breakGlass.accountObjectIds = [t.breakGlass.accountObjectIds[0], t.breakGlass.accountObjectIds[0]]))).toEqual([
       "breakGlass.accountObjectIds: the same account is listed twice; list two or more different accounts",

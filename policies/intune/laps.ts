@@ -1,10 +1,14 @@
 /**
- * Windows LAPS (settings catalog, beta), baselines.md §2.5 I10 (CIS 5.1.4.5, MT.1177): the
- * local administrator password is backed up to Entra ID only, long and complex, and reset after
- * someone used it. Entra LAPS itself must be on in the tenant's device settings.
+ * Windows LAPS, baselines.md §2.5 I10 (CIS 5.1.4.5, MT.1177): the local administrator password is
+ * backed up to Entra ID only, long and complex, and reset after someone used it. The LAPS settings
+ * exist only in the endpoint-security template (their definitions have visibility "template"), so
+ * the policy is made from it, as Intune's exports are (facts/intune-templates.ts). Entra keeps the
+ * password only with the tenant switch on: the identity stack's device registration policy sets
+ * `localAdminPassword.isEnabled` (policies/identity/device-registration.ts).
  */
 import type { DeviceManagementConfigurationPolicy } from "@microsoft/microsoft-graph-types-beta";
-import { choice, integer, settings } from "../../constructs/settings-catalog";
+import { choice, integer, templateSettings } from "../../constructs/settings-catalog";
+import { LAPS_TEMPLATE } from "../../facts/intune-templates";
 import type { DevicesSpec } from "../../tenants/sections/devices";
 
 const LAPS = "device_vendor_msft_laps_policies";
@@ -15,7 +19,8 @@ export function lapsPolicy(prefix: string, d: DevicesSpec): DeviceManagementConf
     description: "Beheerd door werkplek. Lokaal beheerderswachtwoord in Entra ID, lang en complex, vernieuwd na gebruik.",
     platforms: "windows10",
     technologies: "mdm",
-    settings: settings(
+    ...templateSettings(
+      LAPS_TEMPLATE,
       choice(`${LAPS}_backupdirectory`, "1", [ //                          1 = Entra ID only
         integer(`${LAPS}_passwordagedays_aad`, d.laps.passwordAgeDays),
       ]),
