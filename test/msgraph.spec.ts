@@ -15,10 +15,10 @@ function stack(): TerraformStack {
   return s;
 }
 
-describe("msgraph bindings (microsoft/msgraph 0.3.x schema)", () => {
-  test("the provider is required from microsoft/msgraph ~> 0.3 and takes only non-secret settings", () => {
+describe("msgraph bindings (microsoft/msgraph 0.5.0 schema)", () => {
+  test("the provider is required from microsoft/msgraph at exactly 0.5.0 and takes only non-secret settings", () => {
     const json = synthJson(stack());
-    expect(json.terraform!.required_providers!.msgraph).toEqual({ source: "microsoft/msgraph", version: "~> 0.3" });
+    expect(json.terraform!.required_providers!.msgraph).toEqual({ source: "microsoft/msgraph", version: "0.5.0" });
     expect(json.provider!.msgraph).toEqual([{ tenant_id: "00000000-0000-0000-0000-000000000001", use_oidc: true }]);
   });
 
@@ -33,9 +33,11 @@ describe("msgraph bindings (microsoft/msgraph 0.3.x schema)", () => {
       responseExportValues: { all: "@" },
       retry: { errorMessageRegex: ["ResourceNotFound"] },
       updateMethod: "PUT",
+      createMethod: "POST",
       timeouts: { create: "30m" },
     });
     expect(synthJson(s).resource!.msgraph_resource.r).toMatchObject({
+      create_method: "POST",
       url: "deviceManagement/deviceConfigurations",
       api_version: "beta",
       body: { "@odata.type": "#microsoft.graph.windows10GeneralConfiguration", defenderRequireRealTimeMonitoring: true, nested: { someKey: [1] } },
@@ -59,7 +61,7 @@ describe("msgraph bindings (microsoft/msgraph 0.3.x schema)", () => {
       body: { addLicenses: [], removeLicenses: [] },
       headers: { ConsistencyLevel: "eventual" },
     });
-    new MsGraphResourceCollection(s, "c", { url: `groups/${target.graphId}/members/$ref`, referenceIds: ["a", "b"] });
+    new MsGraphResourceCollection(s, "c", { url: `groups/${target.graphId}/members/$ref`, referenceIds: ["a", "b"], skipDestroy: true });
     const r = synthJson(s).resource!;
     expect(r.msgraph_update_resource.u).toMatchObject({ url: "policies/authorizationPolicy", body: { blockMsolPowerShell: true } });
     expect(r.msgraph_resource_action.a).toMatchObject({
@@ -68,7 +70,13 @@ describe("msgraph bindings (microsoft/msgraph 0.3.x schema)", () => {
       method: "POST",
       headers: { ConsistencyLevel: "eventual" },
     });
-    expect(r.msgraph_resource_collection.c).toMatchObject({ url: "groups/${msgraph_resource.group.id}/members/$ref", reference_ids: ["a", "b"] });
+    expect(r.msgraph_resource_collection.c).toMatchObject({ url: "groups/${msgraph_resource.group.id}/members/$ref", reference_ids: ["a", "b"], skip_destroy: true });
+  });
+
+  test("the provider's cloud environment is passed through", () => {
+    const s = new TerraformStack(Testing.app(), "msgraph-env");
+    new MsGraphProvider(s, "msgraph", { tenantId: "00000000-0000-0000-0000-000000000001", environment: "global" });
+    expect(synthJson(s).provider!.msgraph).toEqual([{ tenant_id: "00000000-0000-0000-0000-000000000001", environment: "global" }]);
   });
 
   test("a collection URL that does not end in /$ref is refused at synth time", () => {

@@ -1,7 +1,8 @@
 /**
  * Shared plumbing for the hand-written microsoft/msgraph bindings. `cdktf get` cannot run offline
  * and no prebuilt package exists, so each class below states its attributes as a table that
- * matches the provider schema (microsoft/msgraph 0.3.x, ../shared/research/providers.md §2.3).
+ * matches the provider schema of the one pinned version (test/contract/msgraph/provider-schema.json,
+ * checked by test/contract/msgraph/bindings.spec.ts).
  *
  * Attribute values are emitted as given: Graph's camelCase keys and "@odata.type" pass through
  * unchanged, because cdktf does not re-case what synthesizeAttributes() returns.
@@ -9,7 +10,12 @@
 import * as cdktf from "cdktf";
 
 export const MSGRAPH_PROVIDER_SOURCE = "microsoft/msgraph";
-export const MSGRAPH_VERSION_CONSTRAINT = "~> 0.3";
+/**
+ * Exactly one version: 0.4 retries throttled calls by itself and 0.5 sends a changed nested object
+ * whole instead of only its changed keys (which made Graph reset the keys left out), so every
+ * upgrade changes what reaches Graph and is a reviewed change (docs/decisions.md).
+ */
+export const MSGRAPH_VERSION_CONSTRAINT = "0.5.0";
 
 /** Graph API version: `v1.0` unless a payload exists only in `beta`. */
 export type GraphApiVersion = "v1.0" | "beta";

@@ -19,7 +19,7 @@ export interface DataMsGraphResourceConfig extends cdktf.TerraformMetaArguments 
   readonly timeouts?: { readonly read?: string };
 }
 
-const TABLE: AttributeTable<DataMsGraphResourceConfig> = {
+export const DATA_MSGRAPH_RESOURCE_ATTRIBUTES: AttributeTable<DataMsGraphResourceConfig> = {
   url: { tf: "url", kind: "string" },
   apiVersion: { tf: "api_version", kind: "string" },
   responseExportValues: { tf: "response_export_values", kind: "stringMap" },
@@ -32,6 +32,6 @@ const TABLE: AttributeTable<DataMsGraphResourceConfig> = {
 export class DataMsGraphResource extends MsGraphDataSourceBase<DataMsGraphResourceConfig> {
   static readonly tfResourceType = "msgraph_resource";
   constructor(scope: Construct, id: string, readonly props: DataMsGraphResourceConfig) {
-    super(scope, id, DataMsGraphResource.tfResourceType, props, TABLE);
+    super(scope, id, DataMsGraphResource.tfResourceType, props, DATA_MSGRAPH_RESOURCE_ATTRIBUTES);
   }
 }

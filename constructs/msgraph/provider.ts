@@ -15,15 +15,18 @@ export interface MsGraphProviderConfig {
   readonly useCli?: boolean;
   /** Use a managed identity. @default false */
   readonly useMsi?: boolean;
+  /** The Microsoft cloud. @default - the provider's default ("global"); ARM_ENVIRONMENT applies */
+  readonly environment?: "global" | "usgovernmentl4" | "usgovernmentl5" | "china";
   /** Provider alias. @default - the default provider */
   readonly alias?: string;
 }
 
-const TABLE: AttributeTable<MsGraphProviderConfig> = {
+export const MSGRAPH_PROVIDER_ATTRIBUTES: AttributeTable<MsGraphProviderConfig> = {
   tenantId: { tf: "tenant_id", kind: "string" },
   useOidc: { tf: "use_oidc", kind: "bool" },
   useCli: { tf: "use_cli", kind: "bool" },
   useMsi: { tf: "use_msi", kind: "bool" },
+  environment: { tf: "environment", kind: "string" },
   alias: { tf: "alias", kind: "string" },
 };
 
@@ -39,10 +42,10 @@ export class MsGraphProvider extends cdktf.TerraformProvider {
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(TABLE) as (keyof MsGraphProviderConfig)[]) {
+    for (const k of Object.keys(MSGRAPH_PROVIDER_ATTRIBUTES) as (keyof MsGraphProviderConfig)[]) {
       if (k === "alias") continue; // emitted by TerraformProvider itself
       const v = this.config[k];
-      if (v !== undefined) out[TABLE[k]!.tf] = v;
+      if (v !== undefined) out[MSGRAPH_PROVIDER_ATTRIBUTES[k]!.tf] = v;
     }
     return out;
   }

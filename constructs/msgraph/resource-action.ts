@@ -28,7 +28,7 @@ export interface MsGraphResourceActionConfig extends cdktf.TerraformMetaArgument
   readonly timeouts?: { readonly create?: string };
 }
 
-const TABLE: AttributeTable<MsGraphResourceActionConfig> = {
+export const MSGRAPH_RESOURCE_ACTION_ATTRIBUTES: AttributeTable<MsGraphResourceActionConfig> = {
   resourceUrl: { tf: "resource_url", kind: "string" },
   action: { tf: "action", kind: "string" },
   method: { tf: "method", kind: "string" },
@@ -44,6 +44,6 @@ const TABLE: AttributeTable<MsGraphResourceActionConfig> = {
 export class MsGraphResourceAction extends MsGraphResourceBase<MsGraphResourceActionConfig> {
   static readonly tfResourceType = "msgraph_resource_action";
   constructor(scope: Construct, id: string, readonly props: MsGraphResourceActionConfig) {
-    super(scope, id, MsGraphResourceAction.tfResourceType, props, TABLE);
+    super(scope, id, MsGraphResourceAction.tfResourceType, props, MSGRAPH_RESOURCE_ACTION_ATTRIBUTES);
   }
 }

@@ -20,17 +20,20 @@ export interface MsGraphResourceCollectionConfig extends cdktf.TerraformMetaArgu
   readonly responseExportValues?: Record<string, string>;
   /** @default - no retries */
   readonly retry?: MsGraphRetry;
+  /** Leave the references in place when the resource is destroyed. @default false */
+  readonly skipDestroy?: boolean;
   /** @default - the provider's timeouts */
   readonly timeouts?: MsGraphTimeouts;
 }
 
-const TABLE: AttributeTable<MsGraphResourceCollectionConfig> = {
+export const MSGRAPH_RESOURCE_COLLECTION_ATTRIBUTES: AttributeTable<MsGraphResourceCollectionConfig> = {
   url: { tf: "url", kind: "string" },
   apiVersion: { tf: "api_version", kind: "string" },
   referenceIds: { tf: "reference_ids", kind: "stringList" },
   readQueryParameters: { tf: "read_query_parameters", kind: "queryParameters" },
   responseExportValues: { tf: "response_export_values", kind: "stringMap" },
   retry: { tf: "retry", kind: "retry" },
+  skipDestroy: { tf: "skip_destroy", kind: "bool" },
   timeouts: { tf: "timeouts", kind: "timeouts" },
 };
 
@@ -40,6 +43,6 @@ export class MsGraphResourceCollection extends MsGraphResourceBase<MsGraphResour
     if (!cdktf.Token.isUnresolved(props.url) && !props.url.endsWith("/$ref")) {
       throw new ConfigurationError(`msgraph_resource_collection url must end in /$ref, got "${props.url}"`);
     }
-    super(scope, id, MsGraphResourceCollection.tfResourceType, props, TABLE);
+    super(scope, id, MsGraphResourceCollection.tfResourceType, props, MSGRAPH_RESOURCE_COLLECTION_ATTRIBUTES);
   }
 }

@@ -34,11 +34,13 @@ export interface MsGraphResourceConfig extends cdktf.TerraformMetaArguments {
   readonly retry?: MsGraphRetry;
   /** @default "PATCH" */
   readonly updateMethod?: "PATCH" | "PUT";
+  /** `PUT` creates at `url` itself (an item URL), for objects Graph creates by PUT. @default "POST" */
+  readonly createMethod?: "POST" | "PUT";
   /** @default - the provider's timeouts */
   readonly timeouts?: MsGraphTimeouts;
 }
 
-const TABLE: AttributeTable<MsGraphResourceConfig> = {
+export const MSGRAPH_RESOURCE_ATTRIBUTES: AttributeTable<MsGraphResourceConfig> = {
   url: { tf: "url", kind: "string" },
   apiVersion: { tf: "api_version", kind: "string" },
   body: { tf: "body", kind: "dynamic" },
@@ -50,13 +52,14 @@ const TABLE: AttributeTable<MsGraphResourceConfig> = {
   responseExportValues: { tf: "response_export_values", kind: "stringMap" },
   retry: { tf: "retry", kind: "retry" },
   updateMethod: { tf: "update_method", kind: "string" },
+  createMethod: { tf: "create_method", kind: "string" },
   timeouts: { tf: "timeouts", kind: "timeouts" },
 };
 
 export class MsGraphResource extends MsGraphResourceBase<MsGraphResourceConfig> {
   static readonly tfResourceType = "msgraph_resource";
   constructor(scope: Construct, id: string, readonly props: MsGraphResourceConfig) {
-    super(scope, id, MsGraphResource.tfResourceType, props, TABLE);
+    super(scope, id, MsGraphResource.tfResourceType, props, MSGRAPH_RESOURCE_ATTRIBUTES);
   }
 
   /** e.g. `applications/<id>` */

@@ -37,7 +37,7 @@ export interface MsGraphUpdateResourceConfig extends cdktf.TerraformMetaArgument
   readonly timeouts?: MsGraphTimeouts;
 }
 
-const TABLE: AttributeTable<MsGraphUpdateResourceConfig> = {
+export const MSGRAPH_UPDATE_RESOURCE_ATTRIBUTES: AttributeTable<MsGraphUpdateResourceConfig> = {
   url: { tf: "url", kind: "string" },
   apiVersion: { tf: "api_version", kind: "string" },
   updateMethod: { tf: "update_method", kind: "string" },
@@ -53,6 +53,6 @@ const TABLE: AttributeTable<MsGraphUpdateResourceConfig> = {
 export class MsGraphUpdateResource extends MsGraphResourceBase<MsGraphUpdateResourceConfig> {
   static readonly tfResourceType = "msgraph_update_resource";
   constructor(scope: Construct, id: string, readonly props: MsGraphUpdateResourceConfig) {
-    super(scope, id, MsGraphUpdateResource.tfResourceType, props, TABLE);
+    super(scope, id, MsGraphUpdateResource.tfResourceType, props, MSGRAPH_UPDATE_RESOURCE_ATTRIBUTES);
   }
 }
