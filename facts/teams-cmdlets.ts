@@ -12,7 +12,13 @@
 export type ParameterSpec =
   | { readonly type: "Boolean" }
   | { readonly type: "String"; readonly values?: readonly string[] }
-  | { readonly type: "Int32"; readonly min: number; readonly max: number }
+  | {
+      readonly type: "Int32";
+      readonly min: number;
+      readonly max: number;
+      /** Single values allowed outside min..max (e.g. -1 for "never"). */
+      readonly also?: readonly number[];
+    }
   | {
       /** A set of strings (domains, app ids): order does not matter, so it is sorted in the document. */
       readonly type: "StringList";
@@ -62,7 +68,6 @@ export const POLICY_TYPES = {
         ],
       },
       AllowPSTNUsersToBypassLobby: bool,
-      AllowOrganizersToOverrideLobbySettings: bool,
       AllowExternalParticipantGiveRequestControl: bool,
       AllowParticipantGiveRequestControl: bool,
       AllowExternalNonTrustedMeetingChat: bool,
@@ -80,7 +85,7 @@ export const POLICY_TYPES = {
       AllowRecordingStorageOutsideRegion: bool,
       AllowTranscription: bool,
       ExplicitRecordingConsent: { type: "String", values: ["Enabled", "Disabled", "LegitimateInterest"] },
-      NewMeetingRecordingExpirationDays: { type: "Int32", min: -1, max: 99999 },
+      NewMeetingRecordingExpirationDays: { type: "Int32", min: 1, max: 99999, also: [-1] }, // -1: never expire
       ScreenSharingMode: { type: "String", values: ["SingleApplication", "EntireScreen", "Disabled"] },
       WhoCanRegister: { type: "String", values: ["Everyone", "EveryoneInCompany"] },
     },
@@ -210,36 +215,38 @@ export const POLICY_TYPES = {
       AllowUserPinning: bool,
     },
   },
-  TeamsAppPermissionPolicy: {
-    get: "Get-CsTeamsAppPermissionPolicy",
-    set: "Set-CsTeamsAppPermissionPolicy",
-    new: "New-CsTeamsAppPermissionPolicy",
-    groupAssignable: false,
-    parameters: {
-      Description: description,
-      DefaultCatalogAppsType: { type: "String", values: ["AllowedAppList", "BlockedAppList"] },
-      DefaultCatalogApps: {
-        type: "StringList",
-        readFrom: "DefaultCatalogApps.Id",
-        objectType: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.DefaultCatalogApp",
-      },
-      GlobalCatalogAppsType: { type: "String", values: ["AllowedAppList", "BlockedAppList"] },
-      GlobalCatalogApps: {
-        type: "StringList",
-        readFrom: "GlobalCatalogApps.Id",
-        objectType: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.GlobalCatalogApp",
-      },
-      PrivateCatalogAppsType: { type: "String", values: ["AllowedAppList", "BlockedAppList"] },
-      PrivateCatalogApps: {
-        type: "StringList",
-        readFrom: "PrivateCatalogApps.Id",
-        objectType: "Microsoft.Teams.Policy.Administration.Cmdlets.Core.PrivateCatalogApp",
-      },
-    },
-  },
 } as const satisfies Record<string, PolicyTypeSpec>;
 
 export type PolicyType = keyof typeof POLICY_TYPES;
+
+/**
+ * App-centric management, which replaced app permission policies (every tenant is migrated; on a
+ * migrated tenant `Set-CsTeamsAppPermissionPolicy` succeeds and changes nothing, its page says
+ * "do not use"). Org-wide availability of Microsoft (DefaultApp), third-party (GlobalApp) and
+ * custom (PrivateApp) apps, and per-app availability. These cmdlets need a delegated Teams
+ * Administrator sign-in: they refuse app-only tokens (ScubaGear docs/troubleshooting/
+ * teams-app-settings.md). Sources: office-docs-powershell teams/teams-ps/MicrosoftTeams/
+ * Get-M365UnifiedTenantSettings.md, Update-M365UnifiedTenantSettings.md, Get-M365TeamsApp.md,
+ * Update-M365TeamsApp.md (test/contract/teams/cmdlets.json); values as Get- returns them and
+ * Microsoft365DSC MSFT_TeamsM365App.schema.mof.
+ */
+export const APP_CENTRIC = {
+  tenantSettings: {
+    get: "Get-M365UnifiedTenantSettings",
+    set: "Update-M365UnifiedTenantSettings",
+    names: ["DefaultApp", "GlobalApp", "PrivateApp"],
+    values: ["All", "None"],
+  },
+  app: {
+    get: "Get-M365TeamsApp",
+    set: "Update-M365TeamsApp",
+    assignmentTypes: ["Everyone", "UsersAndGroups", "Noone"],
+  },
+} as const;
+
+export type AppCatalogSetting = (typeof APP_CENTRIC.tenantSettings.names)[number];
+export type AppCatalogValue = (typeof APP_CENTRIC.tenantSettings.values)[number];
+export type AppAssignmentType = (typeof APP_CENTRIC.app.assignmentTypes)[number];
 
 /** The value a parameter takes in the policy data, derived from its spec. */
 type ValueOf<S> = S extends { type: "Boolean" }
@@ -271,8 +278,11 @@ export const SCRIPT_CMDLETS: Readonly<Record<string, readonly string[]>> = {
   "Disconnect-MicrosoftTeams": [],
   "Get-CsGroupPolicyAssignment": ["GroupId", "PolicyType"],
   "New-CsGroupPolicyAssignment": ["GroupId", "PolicyType", "PolicyName", "Rank"],
-  "Set-CsGroupPolicyAssignment": ["GroupId", "PolicyType", "PolicyName", "Rank"],
   "Remove-CsGroupPolicyAssignment": ["GroupId", "PolicyType"],
+  "Get-M365UnifiedTenantSettings": ["SettingNames"],
+  "Update-M365UnifiedTenantSettings": ["SettingName", "SettingValue"],
+  "Get-M365TeamsApp": ["Id"],
+  "Update-M365TeamsApp": ["Id", "IsBlocked", "AppAssignmentType"],
 };
 
 /** PowerShell common parameters every cmdlet takes. */

@@ -40,6 +40,7 @@ import externalAccessAllowList from "./teams/external-access-allow-list";
 import consumerContactBlocked from "./teams/consumer-contact-blocked";
 import noEmailIntoChannels from "./teams/no-email-into-channels";
 import noThirdPartyStorage from "./teams/no-third-party-storage";
+import appsAllowListed from "./teams/apps-allow-listed";
 import complianceDeviceHealth from "./intune/compliance-device-health";
 import complianceDeviceSecurity from "./intune/compliance-device-security";
 import complianceDefender from "./intune/compliance-defender";
@@ -108,6 +109,7 @@ export const RULES: readonly Rule[] = [
   consumerContactBlocked,
   noEmailIntoChannels,
   noThirdPartyStorage,
+  appsAllowListed,
   complianceDeviceHealth,
   complianceDeviceSecurity,
   complianceDefender,

@@ -71,3 +71,24 @@ export function teamsVerdict(stack: string, p: TeamsPolicy, problems: (string | 
   const resource = `${p.kind}:${p.identity}`;
   return found.length ? { stack, resource, ok: false, message: `${resource}: ${found.join("; ")}` } : { stack, resource, ok: true };
 }
+
+/** The `apps` section of the collaboration stack's Teams document (app-centric management). */
+export interface TeamsAppsDeclaration {
+  readonly stack: string;
+  readonly source: string;
+  /** Undefined when the document does not manage app availability. */
+  readonly tenantSettings?: Readonly<Record<string, unknown>>;
+}
+
+/** One entry per Teams document of the collaboration stack; [] when it has none. */
+export function readTeamsApps(stacks: readonly SynthesizedStack[]): TeamsAppsDeclaration[] {
+  const stack = stacks.find((s) => s.area === "collaboration");
+  if (!stack) return [];
+  return Object.keys(stack.documents)
+    .filter((f) => path.posix.basename(f) === TEAMS_POLICIES_FILE)
+    .map((source) => {
+      const apps: Json = stack.documents[source]?.apps;
+      const settings = apps?.tenantSettings;
+      return { stack: stack.name, source, tenantSettings: settings && typeof settings === "object" ? settings : undefined };
+    });
+}

@@ -8,6 +8,7 @@ import { TeamsPolicies } from "../constructs/teams/teams-policies";
 import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import { groupLifecyclePolicy, groupUnifiedSetting } from "../policies/teams/group-settings";
 import { teamsGroupAssignments, teamsPolicies } from "../policies/teams/teams-policies";
+import { appAvailability } from "../policies/teams/app-policies";
 import type { IdentityStack } from "./identity";
 
 export interface CollaborationStackProps extends WerkplekStackProps {
@@ -80,6 +81,7 @@ export class CollaborationStack extends WerkplekStack {
       tenantId: t.tenantId,
       policies: teamsPolicies(t),
       assignments: teamsGroupAssignments(t),
+      apps: appAvailability(t.teams),
       groupObjectIds: Object.fromEntries(Object.entries(groups).map(([key, g]) => [key, g.objectId])),
     });
     // The drift run exports the live Teams policies with the same group ids the apply used.

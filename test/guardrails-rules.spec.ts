@@ -97,6 +97,7 @@ const BREAK: Record<string, (s: SynthesizedStack[]) => void> = {
   },
   "WP-TEAMS-008": (s) => (teams(s, 3).AllowEmailIntoChannel = true),
   "WP-TEAMS-009": (s) => delete teams(s, 3).AllowGoogleDrive,
+  "WP-TEAMS-010": (s) => (s.find((x) => x.area === "collaboration")!.documents["teams/teams-policies.json"].apps.tenantSettings.DefaultApp = "All"),
   "WP-INTUNE-001": (s) => (compliance(s).bitLockerEnabled = false),
   "WP-INTUNE-002": (s) => delete compliance(s).activeFirewallRequired,
   "WP-INTUNE-003": (s) => (compliance(s).rtpEnabled = false),

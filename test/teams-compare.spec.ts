@@ -56,11 +56,14 @@ describe("compareTeamsPolicies", () => {
       policy(doc, "TeamsMeetingPolicy").parameters.AutoAdmittedUsers = "EVERYONEINCOMPANYEXCLUDINGGUESTS";
       const federation = policy(doc, "TenantFederationConfiguration").parameters;
       federation.AllowedDomainsAsAList = [...federation.AllowedDomainsAsAList].reverse().map((d: string) => d.toUpperCase());
-      policy(doc, "TeamsAppPermissionPolicy").parameters.GlobalCatalogApps = null; // PowerShell writes an empty list as null
-      policy(doc, "TeamsAppPermissionPolicy").parameters.PrivateCatalogApps = null;
-      policy(doc, "TeamsAppPermissionPolicy").parameters.DefaultCatalogApps = null;
     });
     expect(compareTeamsPolicies(desired, exported)).toEqual([]);
+  });
+
+  test("an empty list that PowerShell writes as null is the same empty list", () => {
+    const closed = exportedFrom(desired, (doc) => (policy(doc, "TenantFederationConfiguration").parameters.AllowedDomainsAsAList = []));
+    const exported = exportedFrom(closed, (doc) => (policy(doc, "TenantFederationConfiguration").parameters.AllowedDomainsAsAList = null));
+    expect(compareTeamsPolicies(closed, exported)).toEqual([]);
   });
 
   test("every changed setting is reported with policy type, identity, parameter, desired and actual value", () => {

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildTeamsDocument, TeamsDocumentPolicy, TeamsPoliciesDocument } from "../constructs/teams/document";
-import { TeamsPolicyError, validateTeamsPolicies } from "../constructs/teams/validate";
+import { TeamsPolicyError, validateTeamsApps, validateTeamsPolicies } from "../constructs/teams/validate";
 import { knownCmdlets, POLICY_TYPES, PolicyTypeSpec } from "../facts/teams-cmdlets";
 import { COUNCIL_BROADCAST_POLICY } from "../policies/teams/events-policies";
 import { COUNCIL_MEETING_POLICY } from "../policies/teams/meeting-policies";
@@ -103,14 +103,27 @@ describe("Teams policies meet the SCuBA Teams baseline (values as applied, from 
     });
   });
 
-  test("apps: no side-loading; third-party and custom apps only from allow-lists (MS.TEAMS.5.2, 5.3); security reporting on", () => {
+  test("apps: no side-loading; no app permission policy (ignored on app-centric tenants); security reporting on", () => {
     expect(entry("TeamsAppSetupPolicy").parameters.AllowSideLoading).toBe(false);
-    expect(entry("TeamsAppPermissionPolicy").parameters).toMatchObject({
-      GlobalCatalogAppsType: "AllowedAppList",
-      GlobalCatalogApps: kraainem().teams.apps.allowedThirdPartyApps,
-      PrivateCatalogAppsType: "AllowedAppList",
-    });
+    expect(document.policies.map((p) => p.policyType)).not.toContain("TeamsAppPermissionPolicy");
     expect(entry("TeamsMessagingPolicy").parameters.AllowSecurityEndUserReporting).toBe(true);
+  });
+
+  test("apps by app-centric management: no catalogue available by default (MS.TEAMS.5.1–5.3), only the allow-lists", () => {
+    const t = kraainemRaw() as any;
+    t.teams.apps = { allowedMicrosoftApps: ["com.microsoft.teamspace.tab.planner"], allowedThirdPartyApps: ["0d820ecd-def2-4297-adad-78056cde7c78"], allowedCustomApps: [] };
+    const apps = buildStacks(tenantFrom(t)).collaboration.teamsPolicies.document.apps!;
+    expect(apps.tenantSettings).toEqual({ DefaultApp: "None", GlobalApp: "None", PrivateApp: "None" });
+    expect(apps.available).toEqual([
+      { id: "0d820ecd-def2-4297-adad-78056cde7c78", catalog: "GlobalApp", assignmentType: "Everyone" },
+      { id: "com.microsoft.teamspace.tab.planner", catalog: "DefaultApp", assignmentType: "Everyone" },
+    ]);
+  });
+
+  test("apps: a setting value outside All/None, or an app listed twice, stops synth", () => {
+    expect(() => validateTeamsApps({ tenantSettings: { DefaultApp: "Some" as never, GlobalApp: "None", PrivateApp: "None" }, available: [{ id: "a", catalog: "GlobalApp" }, { id: "A", catalog: "DefaultApp" }] })).toThrow(
+      /DefaultApp "Some" is not allowed; allowed: All, None\nteams apps: app A is listed twice/,
+    );
   });
 });
 
@@ -142,7 +155,7 @@ describe("Teams policy values are validated against the cmdlet catalogue at synt
   test.each<[string, TeamsPolicy, RegExp]>([
     ["an unknown parameter", untyped("TeamsMeetingPolicy", "Global", { AllowMeetingChat: false }), /parameter AllowMeetingChat of Set-CsTeamsMeetingPolicy; allowed: Description, /],
     ["a string for a Boolean", untyped("TeamsMeetingPolicy", "Global", { AllowCloudRecording: "false" }), /AllowCloudRecording must be true or false, got "false"/],
-    ["an Int32 out of range", untyped("TeamsMeetingPolicy", "Global", { NewMeetingRecordingExpirationDays: 100000 }), /100000 is out of range; allowed: -1 to 99999/],
+    ["an Int32 out of range", untyped("TeamsMeetingPolicy", "Global", { NewMeetingRecordingExpirationDays: 100000 }), /100000 is out of range; allowed: 1 to 99999 or -1/],
     ["a list with an empty item", untyped("TenantFederationConfiguration", "Global", { AllowedDomainsAsAList: ["a.be", ""] }), /must be a list of non-empty strings/],
     ["a configuration with another identity", untyped("TeamsClientConfiguration", "Extra", {}), /TeamsClientConfiguration is a tenant configuration; its only identity is Global/],
     ["an unknown policy type", untyped("TeamsWizardPolicy", "Global", {}), /unknown policy type; allowed: TeamsMeetingPolicy, /],
@@ -159,18 +172,19 @@ describe("Teams policy values are validated against the cmdlet catalogue at synt
   });
 
   test("group assignments: declared custom policy, known group, assignable type, unique ranks", () => {
-    const policies = [untyped("TeamsMeetingPolicy", "Raad", {}), untyped("TeamsAppPermissionPolicy", "Apps", {})];
+    const policies = [untyped("TeamsMeetingPolicy", "Raad", {})];
     const problems = problemsOf(policies, [
       { policyType: "TeamsMeetingPolicy", policyName: "Raad", group: "gemeenteraad", rank: 1 },
       { policyType: "TeamsMeetingPolicy", policyName: "Raad", group: "onbekend", rank: 1 },
       { policyType: "TeamsMeetingPolicy", policyName: "Global", group: "mat", rank: 2 },
-      { policyType: "TeamsAppPermissionPolicy", policyName: "Apps", group: "mat", rank: 1 },
+      { policyType: "TeamsClientConfiguration", policyName: "Global", group: "mat", rank: 1 },
     ]);
     expect(problems).toEqual([
       'teams group assignment TeamsMeetingPolicy "Raad" to group "onbekend": unknown group; allowed: ' + groups.join(", "),
       'teams group assignment TeamsMeetingPolicy "Raad" to group "onbekend": rank 1 is already used for TeamsMeetingPolicy; ranks are unique per policy type',
       'teams group assignment TeamsMeetingPolicy "Global" to group "mat": assign a custom policy declared in the policy data, not "Global"',
-      expect.stringMatching(/^teams group assignment TeamsAppPermissionPolicy "Apps" to group "mat": TeamsAppPermissionPolicy cannot be assigned to groups; allowed: TeamsMeetingPolicy, /),
+      expect.stringMatching(/^teams group assignment TeamsClientConfiguration "Global" to group "mat": TeamsClientConfiguration cannot be assigned to groups; allowed: TeamsMeetingPolicy, /),
+      'teams group assignment TeamsClientConfiguration "Global" to group "mat": assign a custom policy declared in the policy data, not "Global"',
     ]);
   });
 

@@ -34,7 +34,7 @@ describe("tenant file section teams", () => {
       expiration: { groupLifetimeInDays: 365, managedGroupTypes: "All", teams: [], notificationEmails: [] },
       teams: {},
       externalAccess: { allowedDomains: [] },
-      apps: { allowedThirdPartyApps: [], allowedCustomApps: [], blockedMicrosoftApps: [] },
+      apps: { allowedMicrosoftApps: [], allowedThirdPartyApps: [], allowedCustomApps: [] },
       councilMeetings: { groups: [], townHallGroups: [] },
     });
   });

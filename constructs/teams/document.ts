@@ -9,9 +9,9 @@
  * `groupIdVariable`.
  */
 import { createHash } from "crypto";
-import { ParameterValue, PolicyType } from "../../facts/teams-cmdlets";
-import type { TeamsGroupAssignment, TeamsPolicy } from "./policy";
-import { policyTypeSpec, validateTeamsPolicies } from "./validate";
+import { AppAssignmentType, AppCatalogSetting, AppCatalogValue, ParameterValue, PolicyType } from "../../facts/teams-cmdlets";
+import type { TeamsAppAvailability, TeamsGroupAssignment, TeamsPolicy } from "./policy";
+import { policyTypeSpec, validateTeamsApps, validateTeamsPolicies } from "./validate";
 
 export const TEAMS_DOCUMENT_FILE = "teams-policies.json";
 export const TEAMS_DOCUMENT_SCHEMA_VERSION = 1;
@@ -44,10 +44,23 @@ export interface TeamsDocumentAssignment {
   readonly rank: number | null;
 }
 
+/**
+ * Teams apps by app-centric management. Applied and checked by scripts/teams/Apply-TeamsApps.ps1
+ * with a delegated admin sign-in: its cmdlets (APP_CENTRIC in facts/teams-cmdlets.ts) refuse the
+ * app-only sign-in of the apply step.
+ */
+export interface TeamsDocumentApps {
+  readonly tenantSettings: Readonly<Record<AppCatalogSetting, AppCatalogValue>>;
+  /** Apps made available to everyone, sorted by id. */
+  readonly available: readonly { readonly id: string; readonly catalog: AppCatalogSetting; readonly assignmentType: AppAssignmentType }[];
+}
+
 export interface TeamsPoliciesDocument {
   readonly schemaVersion: number;
   readonly policies: readonly TeamsDocumentPolicy[];
   readonly groupAssignments: readonly TeamsDocumentAssignment[];
+  /** Absent when the stack declares no app availability (and in an export of the app-only step). */
+  readonly apps?: TeamsDocumentApps;
 }
 
 /** Environment variable name that carries a group's object id to the scripts. */
@@ -63,8 +76,10 @@ export function buildTeamsDocument(
   policies: readonly TeamsPolicy[],
   assignments: readonly TeamsGroupAssignment[],
   groupKeys: readonly string[],
+  apps?: TeamsAppAvailability,
 ): TeamsPoliciesDocument {
   validateTeamsPolicies(policies, assignments, groupKeys);
+  if (apps) validateTeamsApps(apps);
   return {
     schemaVersion: TEAMS_DOCUMENT_SCHEMA_VERSION,
     policies: policies.map((p) => {
@@ -101,6 +116,16 @@ export function buildTeamsDocument(
       groupIdVariable: groupIdVariable(a.group),
       rank: a.rank,
     })),
+    ...(apps
+      ? {
+          apps: {
+            tenantSettings: { ...apps.tenantSettings },
+            available: [...apps.available]
+              .sort((a, b) => a.id.localeCompare(b.id))
+              .map((a) => ({ id: a.id, catalog: a.catalog, assignmentType: "Everyone" as const })),
+          },
+        }
+      : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  * compile. Values computed from the tenant file are checked again at synth time
  * (constructs/teams/validate.ts).
  */
-import type { PolicyParameters, PolicyType } from "../../facts/teams-cmdlets";
+import type { AppCatalogSetting, AppCatalogValue, PolicyParameters, PolicyType } from "../../facts/teams-cmdlets";
 
 /** `Global` is the tenant default instance of every policy type and the only one of a configuration. */
 export const GLOBAL = "Global";
@@ -25,6 +25,17 @@ export interface TeamsGroupAssignment {
   readonly group: string;
   /** 1 is the highest priority when a user is in several groups with this policy type. */
   readonly rank: number;
+}
+
+/**
+ * Which Teams apps users may use, by app-centric management: the org-wide default of each app
+ * catalogue and the apps made available one by one.
+ */
+export interface TeamsAppAvailability {
+  /** Org-wide: `DefaultApp` (Microsoft apps), `GlobalApp` (third-party), `PrivateApp` (custom). */
+  readonly tenantSettings: Readonly<Record<AppCatalogSetting, AppCatalogValue>>;
+  /** Apps available to everyone although their catalogue's default is `None`. */
+  readonly available: readonly { readonly id: string; readonly catalog: AppCatalogSetting }[];
 }
 
 export function teamsPolicy<T extends PolicyType>(policyType: T, identity: string, parameters: PolicyParameters<T>): TeamsPolicy<T> {

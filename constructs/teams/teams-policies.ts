@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { App, AssetType, TerraformAsset } from "cdktf";
 import { Construct } from "constructs";
-import type { TeamsGroupAssignment, TeamsPolicy } from "./policy";
+import type { TeamsAppAvailability, TeamsGroupAssignment, TeamsPolicy } from "./policy";
 import { TerraformData } from "../terraform-data";
 import { buildTeamsDocument, canonicalJson, documentSha256, groupIdVariable, TEAMS_DOCUMENT_FILE, TeamsPoliciesDocument } from "./document";
 
@@ -19,6 +19,8 @@ export interface TeamsPoliciesProps {
   readonly policies: readonly TeamsPolicy[];
   /** Custom policies assigned to groups. @default - none */
   readonly assignments?: readonly TeamsGroupAssignment[];
+  /** Which Teams apps users may use (app-centric management). @default - not managed */
+  readonly apps?: TeamsAppAvailability;
   /** Object ids of the tenant's groups by key (cross-stack references are fine). */
   readonly groupObjectIds: Readonly<Record<string, string>>;
 }
@@ -43,7 +45,7 @@ export class TeamsPolicies extends Construct {
   constructor(scope: Construct, id: string, props: TeamsPoliciesProps) {
     super(scope, id);
     const assignments = props.assignments ?? [];
-    this.document = buildTeamsDocument(props.policies, assignments, Object.keys(props.groupObjectIds));
+    this.document = buildTeamsDocument(props.policies, assignments, Object.keys(props.groupObjectIds), props.apps);
     const text = canonicalJson(this.document);
     this.sha256 = documentSha256(this.document);
 

@@ -1,11 +1,11 @@
 /**
- * Synth-time checks of Teams policy data against the cmdlet catalogue (policies/teams/cmdlets.ts).
+ * Synth-time checks of Teams policy data against the cmdlet catalogue (facts/teams-cmdlets.ts).
  * The TypeScript types already reject most mistakes in literal data; these checks also cover
  * values computed from the tenant file and data built without the types.
  */
-import { ParameterSpec, POLICY_TYPES, PolicyType, PolicyTypeSpec } from "../../facts/teams-cmdlets";
+import { APP_CENTRIC, ParameterSpec, POLICY_TYPES, PolicyType, PolicyTypeSpec } from "../../facts/teams-cmdlets";
 import { ConfigurationError } from "../errors";
-import { GLOBAL, TeamsGroupAssignment, TeamsPolicy } from "./policy";
+import { GLOBAL, TeamsAppAvailability, TeamsGroupAssignment, TeamsPolicy } from "./policy";
 
 /** Thrown with every problem found, one per line. */
 export class TeamsPolicyError extends ConfigurationError {
@@ -33,7 +33,9 @@ export function checkValue(spec: ParameterSpec, value: unknown): string | undefi
       return undefined;
     case "Int32":
       if (typeof value !== "number" || !Number.isInteger(value)) return `must be a whole number, got ${show(value)}`;
-      if (value < spec.min || value > spec.max) return `${value} is out of range; allowed: ${spec.min} to ${spec.max}`;
+      if ((value < spec.min || value > spec.max) && !spec.also?.includes(value)) {
+        return `${value} is out of range; allowed: ${spec.min} to ${spec.max}${spec.also ? ` or ${spec.also.join(", ")}` : ""}`;
+      }
       return undefined;
     case "StringList":
       if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || v.length === 0)) {
@@ -105,4 +107,26 @@ export function validateTeamsPolicies(
 
 function show(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
+}
+
+/** App availability: every catalogue setting known with a known value, app ids non-empty and listed once. */
+export function validateTeamsApps(apps: TeamsAppAvailability): void {
+  const problems: string[] = [];
+  const names: readonly string[] = APP_CENTRIC.tenantSettings.names;
+  const values: readonly string[] = APP_CENTRIC.tenantSettings.values;
+  for (const name of names) {
+    if (!(name in apps.tenantSettings)) problems.push(`teams apps: tenant setting ${name} is missing; every one of ${names.join(", ")} is declared`);
+  }
+  for (const [name, value] of Object.entries(apps.tenantSettings)) {
+    if (!names.includes(name)) problems.push(`teams apps: unknown tenant setting ${name}; allowed: ${names.join(", ")}`);
+    else if (!values.includes(value)) problems.push(`teams apps: ${name} ${show(value)} is not allowed; allowed: ${values.join(", ")}`);
+  }
+  const seen = new Set<string>();
+  for (const app of apps.available) {
+    if (!/^\S+$/.test(app.id)) problems.push(`teams apps: app id ${show(app.id)} must be a Teams app id without spaces`);
+    else if (seen.has(app.id.toLowerCase())) problems.push(`teams apps: app ${app.id} is listed twice`);
+    seen.add(app.id.toLowerCase());
+    if (!names.includes(app.catalog)) problems.push(`teams apps: app ${app.id} has unknown catalogue ${show(app.catalog)}; allowed: ${names.join(", ")}`);
+  }
+  if (problems.length) throw new TeamsPolicyError(problems);
 }

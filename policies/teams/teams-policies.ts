@@ -3,7 +3,7 @@
  * This list is what the collaboration stack writes to teams-policies.json.
  */
 import type { Tenant } from "../../tenants/schema";
-import { globalAppPermissionPolicy, globalAppSetupPolicy } from "./app-policies";
+import { globalAppSetupPolicy } from "./app-policies";
 import { clientConfiguration, guestCallingConfiguration, guestMeetingConfiguration, guestMessagingConfiguration } from "./client-configuration";
 import { COUNCIL_BROADCAST_POLICY, councilBroadcastPolicy, globalBroadcastPolicy, globalEventsPolicy } from "./events-policies";
 import { federationConfiguration } from "./external-access";
@@ -26,7 +26,6 @@ export function teamsPolicies(tenant: Tenant): TeamsPolicy[] {
     guestMessagingConfiguration,
     guestCallingConfiguration,
     globalAppSetupPolicy,
-    globalAppPermissionPolicy(teams),
   ];
 }
 

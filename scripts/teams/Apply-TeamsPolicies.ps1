@@ -72,8 +72,12 @@ foreach ($assignment in $document.groupAssignments) {
         Write-Host "New-CsGroupPolicyAssignment $($assignment.policyType) $($assignment.policyName) -> $($assignment.group)"
         New-CsGroupPolicyAssignment -GroupId $groupId -PolicyType $assignment.policyType -PolicyName $assignment.policyName -Rank $assignment.rank | Out-Null
     } elseif ($current.PolicyName -ne $assignment.policyName -or $current.Rank -ne $assignment.rank) {
-        Write-Host "Set-CsGroupPolicyAssignment $($assignment.policyType) $($assignment.policyName) -> $($assignment.group)"
-        Set-CsGroupPolicyAssignment -GroupId $groupId -PolicyType $assignment.policyType -PolicyName $assignment.policyName -Rank $assignment.rank | Out-Null
+        # There is no Set-CsGroupPolicyAssignment: Microsoft's way to change a group's policy or rank is
+        # to remove the assignment and add it again (office-docs-powershell, the removed
+        # Set-CsGroupPolicyAssignment page; Microsoft365DSC TeamsGroupPolicyAssignment does the same).
+        Write-Host "Remove-CsGroupPolicyAssignment + New-CsGroupPolicyAssignment $($assignment.policyType) $($assignment.policyName) -> $($assignment.group) (rank $($assignment.rank))"
+        Remove-CsGroupPolicyAssignment -GroupId $groupId -PolicyType $assignment.policyType | Out-Null
+        New-CsGroupPolicyAssignment -GroupId $groupId -PolicyType $assignment.policyType -PolicyName $assignment.policyName -Rank $assignment.rank | Out-Null
     }
 }
 

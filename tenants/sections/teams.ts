@@ -122,10 +122,10 @@ export const TeamsSectionSchema = z
           .array(z.string().min(1))
           .default([])
           .describe("Teams app ids of custom (line-of-business) apps users may use; side-loading is always off"),
-        blockedMicrosoftApps: z
+        allowedMicrosoftApps: z
           .array(z.string().min(1))
           .default([])
-          .describe("Teams app ids of Microsoft apps that are blocked; the rest stay available"),
+          .describe("Teams app ids of Microsoft apps users may use (Get-AllM365TeamsApps or the Teams admin center lists them); every other Microsoft app is unavailable"),
       })
       .prefault({})
       .describe("Teams app allow-lists"),

@@ -26,16 +26,8 @@ import { SCRIPTS } from "./scripts";
  * Each reason names the evidence (the reference page) and the fix.
  */
 const KNOWN_VIOLATIONS: Readonly<Record<string, string>> = {
-  "missing cmdlet Set-CsGroupPolicyAssignment":
-    "Never shipped; its page said 'not yet available ... remove the current policy assignment from the group and then add a new one' and was deleted. Fix: Remove-CsGroupPolicyAssignment then New-CsGroupPolicyAssignment (or Grant-Cs<PolicyType> -Group -Rank) in Apply-TeamsPolicies.ps1, and drop it from SCRIPT_CMDLETS.",
-  'do-not-use cmdlet TeamsAppPermissionPolicy "Global"':
-    "Get-/New-/Set-CsTeamsAppPermissionPolicy: 'do not use this cmdlet'; New- adds 'the changes aren't applied' and 'only applicable for tenants who have not been migrated to ACM or UAM'. Fix: app-centric management (Update-M365UnifiedTenantSettings / Update-M365TeamsApp), with the allow-lists read back for MS.TEAMS.5.x.",
   'do-not-use cmdlet TeamsAppSetupPolicy "Global"':
-    "Get-/New-/Set-CsTeamsAppSetupPolicy carry the same 'do not use this cmdlet; create and modify app setup policies in the admin center' note (no 'not applied' sentence). Waiver to decide: keep (AllowSideLoading=false is MS.TEAMS.5.3's other half; Microsoft365DSC still uses these cmdlets) or move custom-app upload to the org-wide Set-CsTeamsSettingsCustomApp / app-centric settings.",
-  "do-not-use parameter Set-CsTeamsMeetingPolicy -AllowOrganizersToOverrideLobbySettings":
-    "The catalogue offers it (no policy sets it); the reference: 'This parameter has been deprecated and currently has no effect.' Fix: remove it from the catalogue.",
-  "range Set-CsTeamsMeetingPolicy -NewMeetingRecordingExpirationDays":
-    "The catalogue allows -1 to 99999, so 0; the reference: 'from 1 to 99,999 days ... can also be -1'. Fix: reject 0 (min 1, plus -1) in the catalogue.",
+    "Accepted, with reason: Get-/New-/Set-CsTeamsAppSetupPolicy carry a 'do not use this cmdlet; create and modify app setup policies in the admin center' note, but no 'not applied' sentence, and nothing replaces the per-user upload switch (AllowSideLoading=false, MS.TEAMS.5.3's other half); Microsoft365DSC still sets it this way. On the verify-on-a-test-tenant list: does it still apply on an app-centric tenant.",
 };
 
 const ref = fixture as unknown as Reference;
@@ -144,7 +136,7 @@ describe("the contract fails on what it is meant to catch", () => {
   test("a group assignment of a type New-CsGroupPolicyAssignment does not support fails", () => {
     const d: TeamsPoliciesDocument = {
       ...document,
-      groupAssignments: [{ policyType: "TeamsAppPermissionPolicy", policyName: "Apps", group: "mat", groupIdVariable: "werkplek_group_mat", rank: 1 }],
+      groupAssignments: [{ policyType: "TeamsAppPermissionPolicy" as never, policyName: "Apps", group: "mat", groupIdVariable: "werkplek_group_mat", rank: 1 }],
     };
     expect(fresh(d).map((v) => v.message)).toEqual([expect.stringMatching(/assigns TeamsAppPermissionPolicy "Apps" to group "mat", but TeamsAppPermissionPolicy is one of the policy types New-CsGroupPolicyAssignment does not support/)]);
   });

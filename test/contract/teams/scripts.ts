@@ -4,7 +4,7 @@
  * removed). Calls made through the document (`& $cmdlets.set @parameters`) are listed separately.
  */
 
-export const SCRIPTS = ["scripts/teams/Apply-TeamsPolicies.ps1", "scripts/teams/Export-TeamsPolicies.ps1"] as const;
+export const SCRIPTS = ["scripts/teams/Apply-TeamsPolicies.ps1", "scripts/teams/Export-TeamsPolicies.ps1", "scripts/teams/Apply-TeamsApps.ps1"] as const;
 
 export interface ScriptCall {
   readonly cmdlet: string;
