@@ -91,7 +91,10 @@ describe("identity stack", () => {
         displayLocationInformationRequiredState: { state: "enabled" },
       },
     });
-    expect(update(base + "Fido2").body).toMatchObject({ state: "enabled", isAttestationEnforced: true });
+    const fido2 = update(base + "Fido2").body;
+    expect(fido2).toMatchObject({ state: "enabled", passkeyProfiles: [{ id: "00000000-0000-0000-0000-000000000001", attestationEnforcement: "registrationOnly" }] });
+    expect(fido2.isAttestationEnforced).toBeUndefined(); // deprecated in v1.0, replaced by the passkey profile
+    expect(fido2.includeTargets[0].allowedPasskeyProfiles).toEqual(["00000000-0000-0000-0000-000000000001"]);
     expect(update(base + "TemporaryAccessPass").body).toMatchObject({ state: "enabled", isUsableOnce: true });
     for (const m of ["Sms", "Voice", "Email"]) {
       expect(update(base + m).body).toEqual({ "@odata.type": `#microsoft.graph.${m.toLowerCase()}AuthenticationMethodConfiguration`, state: "disabled" });

@@ -5,6 +5,7 @@
  */
 import type {
   AuthenticationMethodConfiguration,
+  AuthenticationMethodTarget,
   Fido2AuthenticationMethodConfiguration,
   MicrosoftAuthenticatorAuthenticationMethodConfiguration,
   TemporaryAccessPassAuthenticationMethodConfiguration,
@@ -15,6 +16,26 @@ import type { Tenant } from "../../tenants/schema";
 import { WEAK_AUTH_METHODS } from "../../tenants/schema";
 
 const ALL_USERS = { targetType: "group", id: "all_users" } as const;
+
+/**
+ * A passkey (FIDO2) profile. `isAttestationEnforced` and the top-level `keyRestrictions` are
+ * deprecated in v1.0 (removed October 2027) in favour of these profiles; the installed
+ * @microsoft/microsoft-graph-types predates them. Sources: Graph v1.0 resources/passkeyprofile.md,
+ * resources/passkeyauthenticationmethodtarget.md and api/fido2authenticationmethodconfiguration-update.md
+ * (its example PATCHes the profiles inline, the default profile's id ending in 1);
+ * microsoftgraph/msgraph-metadata v1.0 (passkeyProfile, passkeyAuthenticationMethodTarget).
+ */
+interface PasskeyProfile {
+  readonly id: string;
+  readonly name: string;
+  /** Flags: `deviceBound`, `synced` (comma-separated). */
+  readonly passkeyTypes: string;
+  readonly attestationEnforcement: "disabled" | "registrationOnly";
+  readonly keyRestrictions: { readonly isEnforced: boolean; readonly enforcementType: "allow" | "block"; readonly aaGuids: readonly string[] };
+}
+
+/** The profile every tenant has once migrated to passkey profiles; it cannot be deleted. */
+export const DEFAULT_PASSKEY_PROFILE_ID = "00000000-0000-0000-0000-000000000001";
 
 /** Method configuration id (URL segment) → body. */
 export type MethodConfigurations = Record<string, ODataBody<AuthenticationMethodConfiguration>>;
@@ -33,12 +54,19 @@ export function authenticationMethodConfigurations(tenant: Tenant): MethodConfig
     },
     includeTargets: [{ targetType: "group", id: "all_users", isRegistrationRequired: false, authenticationMode: "any" }],
   };
-  const fido2: ODataBody<Fido2AuthenticationMethodConfiguration> = {
+  const passkeys: PasskeyProfile = {
+    id: DEFAULT_PASSKEY_PROFILE_ID,
+    name: "Default passkey profile",
+    passkeyTypes: "deviceBound", //                           keys and Authenticator on the device; synced passkeys cannot be attested
+    attestationEnforcement: "registrationOnly", //            EIDSCA.AF03 (was isAttestationEnforced)
+    keyRestrictions: { isEnforced: false, enforcementType: "allow", aaGuids: [] },
+  };
+  const fido2: ODataBody<Fido2AuthenticationMethodConfiguration> & { passkeyProfiles: PasskeyProfile[] } = {
     "@odata.type": "#microsoft.graph.fido2AuthenticationMethodConfiguration",
     state: "enabled", //                                     EIDSCA.AF01
     isSelfServiceRegistrationAllowed: true, //                EIDSCA.AF02
-    isAttestationEnforced: true, //                           EIDSCA.AF03
-    includeTargets: [{ targetType: "group", id: "all_users", isRegistrationRequired: false }],
+    passkeyProfiles: [passkeys],
+    includeTargets: [{ targetType: "group", id: "all_users", isRegistrationRequired: false, allowedPasskeyProfiles: [DEFAULT_PASSKEY_PROFILE_ID] } as AuthenticationMethodTarget],
   };
   const tap: ODataBody<TemporaryAccessPassAuthenticationMethodConfiguration> = {
     "@odata.type": "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration",
