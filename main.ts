@@ -11,7 +11,8 @@ import { toJson, toText } from "./guardrails/report";
 import { blockingFindings, checkTenant } from "./guardrails/run";
 import { ConfigurationError } from "./constructs/errors";
 import { buildTenant } from "./stacks/tenant";
-import { loadTenants, TenantFileError } from "./tenants/load";
+import { listTenantFiles, loadTenants, TenantFileError } from "./tenants/load";
+import { findPlaceholders, placeholderWarning } from "./tenants/placeholders";
 
 function main(): number {
   let tenants;
@@ -23,6 +24,10 @@ function main(): number {
       return 2;
     }
     throw e;
+  }
+  for (const file of listTenantFiles()) {
+    const placeholders = findPlaceholders(file, path.relative(process.cwd(), file) || file);
+    if (placeholders.length > 0) process.stderr.write(placeholderWarning(placeholders));
   }
   // cdktf creates only the last folder of CDKTF_OUTDIR; create its parents too
   fs.mkdirSync(process.env.CDKTF_OUTDIR || "cdktf.out", { recursive: true });
