@@ -3,6 +3,7 @@ import { ConfigurationError } from "./errors";
 import { Group } from "@cdktf/provider-azuread/lib/group";
 import type { AssignedLicense } from "@microsoft/microsoft-graph-types";
 import { MsGraphResourceAction } from "./msgraph/resource-action";
+import { importExisting } from "./terraform-data";
 
 export interface EntraGroupProps {
   readonly displayName: string;
@@ -65,6 +66,15 @@ export class EntraGroup extends Construct {
         body: { addLicenses, removeLicenses: [] },
       });
     }
+  }
+
+  /**
+   * Takes over an existing group (a Terraform `import` block) instead of creating a second one,
+   * which `prevent_duplicate_names` would refuse anyway. Import id as azuread 3.x documents it
+   * (terraform-provider-azuread docs/resources/group.md, "Import": `/groups/<object id>`).
+   */
+  adopt(objectId: string): void {
+    importExisting(this.group, `/groups/${objectId}`);
   }
 
   get objectId(): string {

@@ -6,6 +6,7 @@ import { ODataBody } from "./graph-body";
 import { GraphApiVersion, GraphBody } from "./msgraph/base";
 import { MsGraphResource } from "./msgraph/resource";
 import { MsGraphResourceAction } from "./msgraph/resource-action";
+import { importExisting } from "./terraform-data";
 
 /** The Intune object families an `IntuneProfile` can be. */
 export type IntuneProfileKind = "deviceConfiguration" | "compliancePolicy" | "configurationPolicy" | "autopilotProfile";
@@ -156,6 +157,16 @@ export class IntuneProfile extends Construct {
         );
       });
     }
+  }
+
+  /**
+   * Takes over an existing profile (a Terraform `import` block): the first apply sets the declared
+   * body and assignments on it. msgraph import id: `/<collection>/<id>`, with `?api-version=beta`
+   * for beta (terraform-provider-msgraph docs/resources/resource.md, "Import").
+   */
+  adopt(profileId: string): void {
+    const spec = INTUNE_KINDS[this.kind];
+    importExisting(this.profile, `/${spec.url}/${profileId}${spec.apiVersion === "beta" ? "?api-version=beta" : ""}`);
   }
 }
 

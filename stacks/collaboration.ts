@@ -56,6 +56,7 @@ export class CollaborationStack extends WerkplekStack {
         dynamicRule: team.dynamicRule,
       });
     }
+    for (const [key, objectId] of Object.entries(t.adopt.teams)) teams[key].adopt(objectId);
     this.teams = teams;
 
     this.lifecyclePolicy = new MsGraphResource(this, "group-lifecycle-policy", {

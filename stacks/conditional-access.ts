@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { ConditionalAccessApps } from "../policies/conditional-access/definition";
 import { ConditionalAccessPolicy } from "../constructs/conditional-access/policy";
+import { ConfigurationError } from "../constructs/errors";
 import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import { conditionalAccessPolicies } from "../policies/conditional-access/policy-set";
 import type { IdentityStack } from "./identity";
@@ -32,6 +33,13 @@ export class ConditionalAccessStack extends WerkplekStack {
           namedLocations: { allowedCountries: identity.allowedCountries, trustedOffice: identity.trustedOffice },
         }),
     );
+    for (const [id, policyId] of Object.entries(this.tenant.adopt.conditionalAccess)) {
+      const policy = this.policies.find((p) => p.spec.id === id);
+      if (!policy) {
+        throw new ConfigurationError(`adopt.conditionalAccess.${id}: this tenant has no policy ${id} (riskPolicies off?); adoptable: ${this.policies.map((p) => p.spec.id).join(", ")}`);
+      }
+      policy.adopt(policyId);
+    }
     // The last word: whatever built or overrode a policy in this stack, the synthesized JSON must
     // exclude the break-glass group and exclude no role. Runs at every synth.
     this.node.addValidation({ validate: () => breakGlassProblems(this.toTerraform(), this.tenant.breakGlass.groupObjectId) });

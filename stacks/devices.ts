@@ -35,7 +35,11 @@ export class DevicesStack extends WerkplekStack {
   constructor(scope: Construct, props: DevicesStackProps) {
     super(scope, "devices", props);
     const d = this.tenant.devices;
-    if (!d) return;
+    const adopted = Object.entries(this.tenant.adopt.intune);
+    if (!d) {
+      if (adopted.length) throw new ConfigurationError("adopt.intune: the tenant file has no devices section, so there are no Intune profiles to adopt");
+      return;
+    }
     const group = (key: string): EntraGroup => {
       const g = props.identity.groups[key];
       // the tenant schema checks these keys; this guards callers that build a Tenant by hand
@@ -61,6 +65,10 @@ export class DevicesStack extends WerkplekStack {
     add("update-ring-pilot", "deviceConfiguration", updateRing(p, "pilot", d.updates.pilot), [pilot]);
     add("update-ring-production", "deviceConfiguration", updateRing(p, "production", d.updates.production), [laptops], [pilot]);
     this.profiles = profiles;
+    for (const [key, profileId] of adopted) {
+      if (!profiles[key]) throw new ConfigurationError(`adopt.intune.${key}: unknown Intune profile; allowed: ${Object.keys(profiles).join(", ")}`);
+      profiles[key].adopt(profileId);
+    }
 
     // Tenant-wide settings: they apply to every device or user and cannot be assigned.
     new MsGraphUpdateResource(this, "compliance-settings", { url: "deviceManagement", body: complianceSettings(d) });

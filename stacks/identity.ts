@@ -7,6 +7,8 @@ import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { EntraGroup } from "../constructs/entra-group";
 import { MsGraphUpdateResource } from "../constructs/msgraph/update-resource";
 import { cafName } from "../constructs/naming";
+import { ConfigurationError } from "../constructs/errors";
+import { importExisting } from "../constructs/terraform-data";
 import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import { adminConsentRequestPolicy } from "../policies/identity/admin-consent";
 import { authenticationMethodConfigurations, authenticationMethodsPolicy } from "../policies/identity/authentication-methods";
@@ -45,6 +47,7 @@ export class IdentityStack extends WerkplekStack {
       });
     }
     this.groups = groups;
+    for (const [key, objectId] of Object.entries(t.adopt.groups)) groups[key].adopt(objectId);
 
     for (const [key, roles] of Object.entries(t.adminRoles)) {
       for (const role of roles) {
@@ -64,6 +67,15 @@ export class IdentityStack extends WerkplekStack {
         displayName: `${t.displayName} - kantoornetwerk`,
         ip: { ipRanges: t.trustedIpRanges, trusted: true },
       });
+    }
+
+    // Existing named locations are taken over; import id as azuread 3.x documents it
+    // (docs/resources/named_location.md: /identity/conditionalAccess/namedLocations/<id>).
+    const { allowedCountries, trustedOffice } = t.adopt.namedLocations;
+    if (allowedCountries) importExisting(this.allowedCountries, `/identity/conditionalAccess/namedLocations/${allowedCountries}`);
+    if (trustedOffice) {
+      if (!this.trustedOffice) throw new ConfigurationError("adopt.namedLocations.trustedOffice: the tenant file has no trustedIpRanges, so there is no trusted office location to adopt it as");
+      importExisting(this.trustedOffice, `/identity/conditionalAccess/namedLocations/${trustedOffice}`);
     }
 
     // Tenant singletons: these objects exist in every tenant and are updated in place.

@@ -12,6 +12,7 @@ import { devicesCrossReferences, DevicesSchema } from "./sections/devices";
 import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remote-access";
 import { StateSchema } from "./sections/state";
 import { teamsCrossReferences, TeamsSectionSchema } from "./sections/teams";
+import { adoptCrossReferences, AdoptSchema } from "./sections/adopt";
 import { ConditionalAccessSchema } from "./sections/conditional-access";
 import { deviceRegistrationCrossReferences, DeviceRegistrationSchema } from "./sections/device-registration";
 import { GuardrailsSchema } from "./sections/guardrails";
@@ -147,6 +148,7 @@ export const TenantSchema = z
     remoteAccess: RemoteAccessSchema.optional(),
     teams: TeamsSectionSchema.prefault({}),
     guardrails: GuardrailsSchema,
+    adopt: AdoptSchema,
     helpdesk: HelpdeskSchema.optional(),
   })
   // Cross-references run even when other fields are invalid, so every problem is reported at once;
@@ -198,6 +200,7 @@ function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): voi
   }
   devicesCrossReferences((t as { devices?: unknown }).devices, groups, ctx);
   deviceRegistrationCrossReferences((t as { deviceRegistration?: unknown }).deviceRegistration, groups, ctx);
+  adoptCrossReferences((t as { adopt?: unknown }).adopt, t, ctx);
   teamsCrossReferences(t.teams, groups, ctx);
   const reviewers = isRecord(t.adminConsent) ? t.adminConsent.reviewers : undefined;
   if (typeof reviewers === "string" && !isRecord(groups[reviewers])) {

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { ConfigurationError } from "../errors";
+import { importExisting } from "../terraform-data";
 import {
   ConditionalAccessPolicy as AzureadConditionalAccessPolicy,
   ConditionalAccessPolicyConfig,
@@ -123,6 +124,15 @@ export class ConditionalAccessPolicy extends Construct {
     };
     this.resource = new AzureadConditionalAccessPolicy(this, "Resource", config);
   }
+  /**
+   * Takes over an existing policy (a Terraform `import` block): its conditions, controls and state
+   * become this policy's on the first apply. Import id as azuread 3.x documents it
+   * (docs/resources/conditional_access_policy.md: `/identity/conditionalAccess/policies/<id>`).
+   */
+  adopt(policyId: string): void {
+    importExisting(this.resource, `/identity/conditionalAccess/policies/${policyId}`);
+  }
+
 
   get displayName(): string {
     return this.spec.displayName;
