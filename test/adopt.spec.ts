@@ -137,7 +137,7 @@ describe("bad input", () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^adopt\.groups\.it: must be the object's id, a GUID/),
-        expect.stringMatching(/^adopt\.conditionalAccess\.CA099: unknown policy "CA099"; allowed: CA001, /),
+        expect.stringMatching(/^adopt\.conditionalAccess\.CA099: unknown policy "CA099"; known policies: CA001 \(/),
         expect.stringMatching(/^adopt\.groups\.onbekend: unknown group "onbekend"; allowed: gemeenteraad, /),
         expect.stringMatching(/^adopt\.teams\.gemeenteraad: 1f0b7a42-3c1d-4e5f-8a9b-0c1d2e3f4a01 is also adopted as groups\.onbekend/),
       ]),

@@ -5,7 +5,7 @@
  * (an import of an object already in state is a no-op). Written by `werkplek adopt --write`.
  */
 import { z } from "zod";
-import { CONDITIONAL_ACCESS_POLICIES } from "../../facts/conditional-access-policies";
+import { knownPolicyIds } from "./conditional-access";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const id = z.guid({ error: "must be the object's id, a GUID like 9b1f3c4e-1d2a-4f5b-8c7d-0e1f2a3b4c5d (from werkplek adopt)" });
@@ -18,13 +18,7 @@ export const AdoptSchema = z
     conditionalAccess: z
       .record(z.string(), id)
       .default({})
-      .superRefine((policies, ctx) => {
-        for (const key of Object.keys(policies)) {
-          if (!(key in CONDITIONAL_ACCESS_POLICIES)) {
-            ctx.addIssue({ code: "custom", path: [key], message: `unknown policy "${key}"; allowed: ${Object.keys(CONDITIONAL_ACCESS_POLICIES).join(", ")}` });
-          }
-        }
-      })
+      .superRefine(knownPolicyIds)
       .describe("policy id (CA001 …) → id of the existing conditional access policy"),
     namedLocations: z
       .strictObject({ allowedCountries: id.optional(), trustedOffice: id.optional() })

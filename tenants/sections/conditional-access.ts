@@ -36,24 +36,27 @@ export const PolicyRolloutSchema = z
   })
   .describe("rollout state of one policy");
 
+/** Refines a record keyed by policy id: every key is a policy of facts/conditional-access-policies.ts. */
+export function knownPolicyIds(record: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
+  for (const id of Object.keys(record)) {
+    if (!(id in CONDITIONAL_ACCESS_POLICIES)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [id],
+        message: `unknown policy "${id}"; known policies: ${Object.entries(CONDITIONAL_ACCESS_POLICIES)
+          .map(([k, title]) => `${k} (${title})`)
+          .join(", ")}`,
+      });
+    }
+  }
+}
+
 export const ConditionalAccessSchema = z
   .strictObject({
     policies: z
       .record(z.string(), PolicyRolloutSchema)
       .default({})
-      .superRefine((policies, ctx) => {
-        for (const id of Object.keys(policies)) {
-          if (!(id in CONDITIONAL_ACCESS_POLICIES)) {
-            ctx.addIssue({
-              code: "custom",
-              path: [id],
-              message: `unknown policy "${id}"; known policies: ${Object.entries(CONDITIONAL_ACCESS_POLICIES)
-                .map(([k, title]) => `${k} (${title})`)
-                .join(", ")}`,
-            });
-          }
-        }
-      })
+      .superRefine(knownPolicyIds)
       .describe("policy id (CA001 …) → rollout state; policies not listed run report-only"),
     riskPolicies: z
       .boolean()
