@@ -12,8 +12,9 @@ export default defineRule({
   controls: ["MS.AAD.2.1", "CIS 5.2.2.6"],
   check: (ctx) => {
     const ca = ctx.tenant.conditionalAccess;
-    if (!ca.riskPolicies) return [];
     const policies = caPolicies(ctx);
+    // Applies where the tenant uses the risk policies (P2) or the output acts on user risk.
+    if (!ca.riskPolicies && !policies.some((p) => p.userRiskLevels.length > 0)) return [];
     const found = policies.filter((p) => isOn(p) && allUsersAllApps(p) && p.userRiskLevels.includes("high") && blocks(p));
     if (found.length) return found.map((p) => pass(p.resource));
     const stack = stackName(ctx.tenant.name, "conditional-access");
