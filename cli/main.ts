@@ -5,6 +5,7 @@
  * callers read as "findings" or "drift".
  */
 import { Command, CommandIO, processIO, UsageError } from "./command";
+import { assessConfigCommand } from "./assess-config";
 import { docsCommand } from "./docs";
 import { checkCommand } from "./check";
 import { diffCommand } from "./diff";
@@ -17,7 +18,7 @@ import { TenantFileError, UnknownTenantError } from "../tenants/load";
 /** Exit code of an unexpected exception (EX_SOFTWARE in sysexits.h). */
 export const EXIT_INTERNAL = 70;
 
-export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, whatifCommand, diffCommand, driftCommand, docsCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, checkCommand, whatifCommand, diffCommand, driftCommand, docsCommand, assessConfigCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
