@@ -8,11 +8,14 @@ import type { Domain } from "@microsoft/microsoft-graph-types";
 import type { PasswordsSpec } from "../../tenants/sections/entra-settings";
 
 /**
- * "Password Rule Settings" directory setting template (beta `settings`). Template id and value
- * names: Microsoft Learn "Microsoft Entra cmdlets for configuring group settings" (its template
- * list) and the Password Protection pages (entra/identity/authentication/concept-password-ban-bad,
- * howto-password-ban-bad-on-premises-operations: terms of 4-16 characters, at most 1000); the list is
- * one string with the terms separated by tabs, as Graph returns it.
+ * "Password Rule Settings" directory setting template (beta `settings`). The template id is what
+ * GET directorySettingTemplates returns for that display name (public exports of the call, e.g.
+ * the example output of AADInternals' Get-AADIntSettings; Microsoft365DSC's AADDirectorySetting
+ * example); the value names are the ones Maester's EIDSCA.PR01-PR06 read
+ * (maester365/maester@6bf1d98f tests/EIDSCA/Test-EIDSCA.Generated.Tests.ps1 and
+ * website/docs/tests/eidsca). Terms have 4-16 characters, at most 1000 (Microsoft Learn,
+ * entra/identity/authentication/concept-password-ban-bad); the list is one string with the terms
+ * separated by tabs, as Graph returns it. Both on the verify list.
  */
 export const PASSWORD_RULE_SETTINGS_TEMPLATE_ID = "5cf42378-d67d-4f36-ba46-e8b86229381d";
 
@@ -34,10 +37,11 @@ export function passwordRuleSettings(spec: PasswordsSpec): DirectorySetting {
 }
 
 /**
- * `passwordValidityPeriodInDays` meaning "never expires": Int32.MaxValue, what Microsoft 365's
- * "Set passwords to never expire" writes (Microsoft Learn, microsoft-365/admin/manage/
- * set-password-expiration-policy, with Update-MgDomain) and what ScubaGear's MS.AAD.6.1 accepts
- * besides null (Rego/AADConfig.rego PasswordNeverExpires, cisagov/ScubaGear@4d34e9a4).
+ * `passwordValidityPeriodInDays` meaning "never expires": Int32.MaxValue, the value of the CIS
+ * 1.3.1 remediation `Update-MgDomain -PasswordValidityPeriodInDays 2147483647` (as quoted in
+ * maester365/maester@6bf1d98f powershell/public/cis/Test-MtCisPasswordExpiry.md) and what
+ * ScubaGear's MS.AAD.6.1 accepts besides null (Rego/AADConfig.rego PasswordNeverExpires,
+ * cisagov/ScubaGear@4d34e9a4).
  */
 export const PASSWORDS_NEVER_EXPIRE = 2147483647;
 
