@@ -12,7 +12,7 @@ import * as path from "path";
 import { Document } from "yaml";
 import { Command, parseFlags, UsageError } from "./command";
 import { docsContext, DocsContext } from "./docs/context";
-import { SCUBA_CAP_EXCLUSION_POLICIES, SCUBA_POLICY_IDS, SCUBA_PRODUCTS } from "../facts/assessment-tools";
+import { SCUBA_CAP_EXCLUSION_POLICIES, SCUBA_ORG_DOMAIN, SCUBA_POLICY_IDS, SCUBA_PRODUCTS } from "../facts/assessment-tools";
 import { CONDITIONAL_ACCESS_POLICIES } from "../facts/conditional-access-policies";
 import { readCaPolicy } from "../guardrails/ca-policy";
 import { ruleById } from "../guardrails/registry";
@@ -36,7 +36,8 @@ export interface ScubaGearConfig {
   OrgName: string;
   ProductNames: string[];
   M365Environment: "commercial";
-  Organization: string;
+  /** The tenant domain for ScubaGear's service-principal sign-in; left out when ScubaGear's pattern refuses it. */
+  Organization?: string;
   Aad: Record<string, { CapExclusions: CapExclusions }>;
   AnnotatePolicy?: Record<string, { Comment: string; RemediationDate?: string }>;
 }
@@ -156,7 +157,7 @@ export function assessmentConfig(ctx: DocsContext): AssessmentConfig {
     OrgName: t.displayName,
     ProductNames: [...SCUBA_PRODUCTS],
     M365Environment: "commercial",
-    Organization: t.passwords.otherDomains.find((d) => d.endsWith(".onmicrosoft.com")) ?? t.primaryDomain,
+    ...organization([...t.passwords.otherDomains.filter((d) => d.endsWith(".onmicrosoft.com")), t.primaryDomain]),
     Aad: aad,
     ...(annotations.size ? { AnnotatePolicy: annotatePolicy } : {}),
   };
@@ -233,6 +234,12 @@ the exclusions listed), 2 unknown tenant or bad flag.`,
     return 0;
   },
 };
+
+/** The first domain ScubaGear's `Organization` pattern accepts (the initial domain first). */
+function organization(domains: readonly string[]): { Organization?: string } {
+  const domain = domains.find((d) => SCUBA_ORG_DOMAIN.test(d));
+  return domain ? { Organization: domain } : {};
+}
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];

@@ -38,3 +38,10 @@ export const SCUBA_GUEST_USER_TYPES = [
 
 /** The ScubaGear products (ProductNames) whose baselines cover what werkplek manages: Entra ID and Teams. */
 export const SCUBA_PRODUCTS = ["aad", "teams"] as const;
+
+/**
+ * ScubaGear's pattern for `Organization` (ScubaConfigSchema.json definitions.patterns.orgDomain):
+ * a top-level domain of 2 to 4 letters, so e.g. `.vlaanderen` is refused.
+ */
+export const SCUBA_ORG_DOMAIN =
+  /^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]\.[a-zA-Z]{2,4}$|^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9](\.[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])+\.[a-zA-Z]{2,4}$/;

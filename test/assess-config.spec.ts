@@ -147,6 +147,14 @@ describe("derived from the synthesized objects and the tenant file, not a second
     expect(validateScuba(parse(scubaGearYaml(c.scubagear, "kraainem")))).toBe(true);
   });
 
+  test("Organization: the initial domain, else the primary domain, left out when ScubaGear's pattern refuses it", () => {
+    expect(configOf(withRaw((raw) => (raw.passwords.otherDomains = []))).scubagear.Organization).toBe("kraainem.be");
+    const long = configOf(withRaw((raw) => Object.assign(raw, { primaryDomain: "kraainem.vlaanderen", passwords: { ...raw.passwords, otherDomains: [] } })));
+    expect(long.scubagear.Organization).toBeUndefined();
+    expect(validateScuba(long.scubagear)).toBe(true);
+    expect(validateScuba({ ...long.scubagear, Organization: "kraainem.vlaanderen" })).toBe(false);
+  });
+
   test("an exclusion whose object id exists only after deploy is reported, not written as a Terraform reference", () => {
     const ctx = docsContext(kraainem());
     const policies = (ctx.synthesized["conditional-access"].json as any).resource.azuread_conditional_access_policy;
