@@ -6,6 +6,7 @@
  */
 import { Command, CommandIO, processIO, UsageError } from "./command";
 import { adoptCommand } from "./adopt";
+import { assessConfigCommand } from "./assess-config";
 import { docsCommand } from "./docs";
 import { initCommand } from "./init";
 import { checkCommand } from "./check";
@@ -19,7 +20,7 @@ import { TenantFileError, UnknownTenantError } from "../tenants/load";
 /** Exit code of an unexpected exception (EX_SOFTWARE in sysexits.h). */
 export const EXIT_INTERNAL = 70;
 
-export const COMMANDS: readonly Command[] = [initCommand, validateCommand, adoptCommand, checkCommand, whatifCommand, diffCommand, driftCommand, docsCommand];
+export const COMMANDS: readonly Command[] = [initCommand, validateCommand, adoptCommand, checkCommand, whatifCommand, diffCommand, driftCommand, docsCommand, assessConfigCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

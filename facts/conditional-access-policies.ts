@@ -19,6 +19,8 @@ export const CONDITIONAL_ACCESS_POLICIES = {
   CA012: "Require a secure password change for high user risk",
   CA013: "Block high sign-in risk",
   CA014: "Require MFA and sign-in frequency for Awingu",
+  CA015: "Require phishing-resistant MFA for all users",
+  CA016: "Block high user risk",
 } as const;
 
 export type ConditionalAccessPolicyId = keyof typeof CONDITIONAL_ACCESS_POLICIES;

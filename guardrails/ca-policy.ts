@@ -35,6 +35,8 @@ export interface CaPolicy {
   readonly excludedRoles: string[];
   /** Guest or external user types the policy includes (`included_guests_or_external_users`). */
   readonly includedGuestTypes: string[];
+  /** Guest or external user types the policy excludes (`excluded_guests_or_external_users`). */
+  readonly excludedGuestTypes: string[];
   readonly includedApplications: string[];
   readonly excludedApplications: string[];
   readonly includedUserActions: string[];
@@ -67,6 +69,7 @@ export function readCaPolicy(r: TfResource): CaPolicy {
     includedRoles: strings(users.included_roles),
     excludedRoles: strings(users.excluded_roles),
     includedGuestTypes: blockList(users.included_guests_or_external_users).flatMap((g) => strings(g.guest_or_external_user_types)),
+    excludedGuestTypes: blockList(users.excluded_guests_or_external_users).flatMap((g) => strings(g.guest_or_external_user_types)),
     includedApplications: strings(apps.included_applications),
     excludedApplications: strings(apps.excluded_applications),
     includedUserActions: strings(apps.included_user_actions),

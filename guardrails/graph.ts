@@ -1,5 +1,5 @@
 /** msgraph resources (`msgraph_resource`, `msgraph_update_resource`) found by url or `@odata.type`. */
-import type { RuleContext } from "./rule";
+import { Outcome, RuleContext, stackOutcome } from "./rule";
 import { GROUP_UNIFIED_TEMPLATE_ID } from "../policies/teams/group-settings";
 import { graphBody, graphUrl, Json, odataType, TfResource } from "../stacks/synthesized";
 
@@ -32,3 +32,20 @@ export function settingValues(body: Json): Record<string, string> {
 }
 
 export { graphBody };
+
+/**
+ * For the tenant singletons every identity stack declares: the outcomes of `check` on each
+ * resource found, or one failure on the identity stack when none is (an override removed it).
+ * No identity stack in the output: not applicable.
+ */
+export function inIdentityStack(ctx: RuleContext, found: TfResource[], missing: string, check: (r: TfResource) => Outcome): Outcome[] {
+  const identity = ctx.stacks.find((s) => s.area === "identity");
+  if (!identity) return [];
+  if (found.length === 0) return [stackOutcome(identity.name, false, missing)];
+  return found.map(check);
+}
+
+/** Directory setting objects (beta `settings`, v1.0 `groupSettings`) of one template, by templateId in the body. */
+export function directorySettings(ctx: RuleContext, templateId: string): TfResource[] {
+  return graphResources(ctx).filter((r) => String(graphBody(r).templateId ?? "").toLowerCase() === templateId.toLowerCase());
+}

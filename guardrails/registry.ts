@@ -18,6 +18,14 @@ import groupCreationRestricted from "./identity/group-creation-restricted";
 import m365GroupsPrivate from "./identity/m365-groups-private";
 import rolesOnProtectedGroups from "./identity/roles-on-protected-groups";
 import noGlobalAdminInCode from "./identity/no-global-admin-in-code";
+import adminConsentRequestsSetting from "./identity/admin-consent-requests-setting";
+import appCredentialsRestricted from "./identity/app-credentials-restricted";
+import passwordsNeverExpire from "./identity/passwords-never-expire";
+import passwordProtection from "./identity/password-protection";
+import ssprAndRiskyConsent from "./identity/sspr-and-risky-consent";
+import passkeyModelsRestricted from "./identity/passkey-models-restricted";
+import deviceJoinRestricted from "./identity/device-join-restricted";
+import noLocalAdminsByJoin from "./identity/no-local-admins-by-join";
 import breakGlassExcluded from "./conditional-access/break-glass-excluded";
 import legacyAuthBlocked from "./conditional-access/legacy-auth-blocked";
 import mfaAllUsers from "./conditional-access/mfa-all-users";
@@ -31,6 +39,8 @@ import exclusionsOnlyBreakGlass from "./conditional-access/exclusions-only-break
 import riskConditionsSeparate from "./conditional-access/risk-conditions-separate";
 import targetsResources from "./conditional-access/targets-resources";
 import noApprovedClientApp from "./conditional-access/no-approved-client-app";
+import phishingResistantAllUsers from "./conditional-access/phishing-resistant-all-users";
+import highUserRiskBlocked from "./conditional-access/high-user-risk-blocked";
 import anonymousCannotStartMeetings from "./teams/anonymous-cannot-start-meetings";
 import externalNoScreenControl from "./teams/external-no-screen-control";
 import lobbyNotBypassedByEveryone from "./teams/lobby-not-bypassed-by-everyone";
@@ -87,6 +97,14 @@ export const RULES: readonly Rule[] = [
   m365GroupsPrivate,
   rolesOnProtectedGroups,
   noGlobalAdminInCode,
+  adminConsentRequestsSetting,
+  appCredentialsRestricted,
+  passwordsNeverExpire,
+  passwordProtection,
+  ssprAndRiskyConsent,
+  passkeyModelsRestricted,
+  deviceJoinRestricted,
+  noLocalAdminsByJoin,
   breakGlassExcluded,
   legacyAuthBlocked,
   mfaAllUsers,
@@ -100,6 +118,8 @@ export const RULES: readonly Rule[] = [
   riskConditionsSeparate,
   targetsResources,
   noApprovedClientApp,
+  phishingResistantAllUsers,
+  highUserRiskBlocked,
   anonymousCannotStartMeetings,
   externalNoScreenControl,
   lobbyNotBypassedByEveryone,

@@ -6,15 +6,19 @@ import { MonitorAadDiagnosticSetting } from "@cdktf/provider-azurerm/lib/monitor
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { EntraGroup } from "../constructs/entra-group";
 import { MsGraphUpdateResource } from "../constructs/msgraph/update-resource";
+import { MsGraphResource } from "../constructs/msgraph/resource";
+import { importExisting } from "../constructs/terraform-data";
 import { cafName } from "../constructs/naming";
 import { ConfigurationError } from "../constructs/errors";
-import { importExisting } from "../constructs/terraform-data";
 import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import { adminConsentRequestPolicy } from "../policies/identity/admin-consent";
-import { authenticationMethodConfigurations, authenticationMethodsPolicy } from "../policies/identity/authentication-methods";
+import { authenticationMethodConfigurations, authenticationMethodsPolicy, BETA_METHODS } from "../policies/identity/authentication-methods";
 import { authorizationPolicy } from "../policies/identity/authorization-policy";
 import { deviceRegistrationPolicy } from "../policies/identity/device-registration";
 import { ENTRA_LOG_CATEGORIES } from "../policies/identity/diagnostic-logs";
+import { consentPolicySettings } from "../policies/identity/consent-settings";
+import { defaultAppManagementPolicy } from "../policies/identity/app-management";
+import { domainPasswordPolicy, neverExpireDomains, passwordRuleSettings } from "../policies/identity/passwords";
 import { DIRECTORY_ROLES, DirectoryRoleName } from "../facts/directory-roles";
 
 /**
@@ -96,6 +100,7 @@ export class IdentityStack extends WerkplekStack {
     for (const [method, body] of Object.entries(authenticationMethodConfigurations(t))) {
       new MsGraphUpdateResource(this, `authentication-method-${slug(method)}`, {
         url: `policies/authenticationMethodsPolicy/authenticationMethodConfigurations/${method}`,
+        ...(BETA_METHODS.has(method) ? { apiVersion: "beta" as const } : {}),
         body,
       });
     }
@@ -105,6 +110,33 @@ export class IdentityStack extends WerkplekStack {
       apiVersion: "beta",
       updateMethod: "PUT",
       body: deviceRegistrationPolicy(t.deviceRegistration, t.deviceRegistration.joinGroups?.map((g) => groups[g].objectId)),
+    });
+
+    // Directory settings (beta `settings`) exist once a tenant saves them; an existing one is adopted
+    // (msgraph import id with ?api-version=beta, research/providers.md: msgraph_resource import).
+    const consentSettings = new MsGraphResource(this, "consent-policy-settings", {
+      url: "settings",
+      apiVersion: "beta",
+      body: consentPolicySettings(),
+      lifecycle: { preventDestroy: true },
+    });
+    if (t.adminConsent.adoptExistingSettingId) importExisting(consentSettings, `/settings/${t.adminConsent.adoptExistingSettingId}?api-version=beta`);
+    const passwordSettings = new MsGraphResource(this, "password-rule-settings", {
+      url: "settings",
+      apiVersion: "beta",
+      body: passwordRuleSettings(t.passwords),
+      lifecycle: { preventDestroy: true },
+    });
+    if (t.passwords.adoptExistingSettingId) importExisting(passwordSettings, `/settings/${t.passwords.adoptExistingSettingId}?api-version=beta`);
+    for (const domain of neverExpireDomains(t.primaryDomain, t.passwords)) {
+      new MsGraphUpdateResource(this, `domain-password-policy-${slug(domain)}`, {
+        url: `domains/${domain}`,
+        body: domainPasswordPolicy,
+      });
+    }
+    new MsGraphUpdateResource(this, "app-management-policy", {
+      url: "policies/defaultAppManagementPolicy",
+      body: defaultAppManagementPolicy(t.appCredentials),
     });
 
     const rg = new ResourceGroup(this, "monitoring-rg", {

@@ -17,6 +17,7 @@ import { ConditionalAccessSchema } from "./sections/conditional-access";
 import { deviceRegistrationCrossReferences, DeviceRegistrationSchema } from "./sections/device-registration";
 import { GuardrailsSchema } from "./sections/guardrails";
 import { HelpdeskSchema } from "./sections/helpdesk";
+import { AppCredentialsSchema, PasswordsSchema } from "./sections/entra-settings";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
@@ -130,12 +131,22 @@ export const TenantSchema = z
           .array(z.strictObject({ method: z.enum(WEAK_AUTH_METHODS), reason }))
           .default([])
           .describe("weak methods (SMS, voice, email OTP) kept on, each with a reason"),
+        passkeyAaguids: z
+          .array(guid("a passkey AAGUID"))
+          .min(1, { error: "list at least one AAGUID, or leave passkeyAaguids out to allow every passkey model" })
+          .optional()
+          .describe(
+            "AAGUIDs of the passkey models (security keys, Microsoft Authenticator) users may register and sign in with (EIDSCA.AF04-AF06); must include the break-glass accounts' keys; absent: every model",
+          ),
       })
       .default({ keepEnabled: [] }),
     adminConsent: z
       .strictObject({
         reviewers: key("a group key").describe("group whose members review admin consent requests"),
         requestDurationInDays: z.number().int().min(1).max(30).default(30),
+        adoptExistingSettingId: guid("adminConsent.adoptExistingSettingId")
+          .optional()
+          .describe("id of the tenant's existing \"Consent Policy Settings\" directory setting (GET /beta/settings), adopted instead of created"),
       })
       .describe("admin consent workflow"),
     conditionalAccess: ConditionalAccessSchema,
@@ -143,6 +154,8 @@ export const TenantSchema = z
       .strictObject({ retentionInDays: z.number().int().min(30).max(730).default(90) })
       .default({ retentionInDays: 90 }),
     deviceRegistration: DeviceRegistrationSchema,
+    passwords: PasswordsSchema,
+    appCredentials: AppCredentialsSchema,
     devices: DevicesSchema.optional(),
     state: StateSchema.optional(),
     remoteAccess: RemoteAccessSchema.optional(),

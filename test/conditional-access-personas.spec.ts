@@ -45,7 +45,23 @@ describe("what-if evaluates the synthesized policy objects", () => {
     const r = whatIf(tenantPolicies(t), t, {}, file.scenarios["legacy-mail-client"]);
     expect(r.result).toBe("grant");
     expect(r.blockedBy).toEqual([]);
-    expect(r.reportOnly).toEqual(["CA001 Block legacy authentication"]);
+    expect(r.reportOnly).toEqual(["CA001 Block legacy authentication", "CA015 Require phishing-resistant MFA for all users"]);
+  });
+
+  test("once CA015 is promoted, staff and council members need phishing-resistant MFA everywhere, guests and break-glass do not", () => {
+    const raw = kraainemRaw();
+    (raw.conditionalAccess as any).policies.CA015 = { state: "enabled", promoted: "2027-03-01" };
+    const t = tenantFrom(raw);
+    const ps = tenantPolicies(t);
+    const strength = "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004";
+    for (const persona of ["staff", "council-member"]) {
+      const r = whatIf(ps, t, file.personas[persona], file.scenarios["private-computer-browser"]);
+      expect(r.grants).toContainEqual(expect.objectContaining({ policy: "CA015 Require phishing-resistant MFA for all users", authenticationStrength: strength }));
+      expect(r.reportOnly).toEqual([]);
+    }
+    const guest = whatIf(ps, t, file.personas.guest, file.scenarios["private-computer-browser"]);
+    expect(guest.grants.map((g) => g.policy)).not.toContain("CA015 Require phishing-resistant MFA for all users");
+    expect(whatIf(ps, t, file.personas["break-glass"], file.scenarios["private-computer-browser"]).result).toBe("allow");
   });
 
   test("a condition it cannot decide goes to unknown, never guessed", () => {

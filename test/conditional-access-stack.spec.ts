@@ -8,6 +8,7 @@ import { conditionalAccessPolicies } from "../policies/conditional-access/policy
 import { buildTenant } from "../stacks/tenant";
 import { breakGlassProblems } from "../stacks/conditional-access";
 import { buildStacks, kraainem, kraainemRaw, resourcesOf, synthJson, tenantFrom } from "./helpers";
+import { TenantSchema } from "../tenants/schema";
 
 const BREAK_GLASS = "00000000-0000-0000-0000-0000000000c1";
 const policiesOf = (json: any) => resourcesOf(json, "azuread_conditional_access_policy") as any[];
@@ -17,14 +18,29 @@ describe("conditional access stack", () => {
   const json = synthJson(stacks.conditionalAccess);
   const policies = policiesOf(json);
 
-  test("the example gets the baseline CA001-CA011 and the Awingu policy CA014, numbered, enabled as its tenant file says, protected from destroy", () => {
+  test("the example gets the baseline CA001-CA011, the Awingu policy CA014 and CA015, numbered, in the state its tenant file says, protected from destroy", () => {
     expect(policies.map((p) => p.display_name.split(" ")[0])).toEqual(
-      ["CA001", "CA002", "CA003", "CA004", "CA005", "CA006", "CA007", "CA008", "CA009", "CA010", "CA011", "CA014"],
+      ["CA001", "CA002", "CA003", "CA004", "CA005", "CA006", "CA007", "CA008", "CA009", "CA010", "CA011", "CA014", "CA015"],
     );
     for (const p of policies) {
-      expect(p.state).toBe("enabled");
+      // CA015 is not listed in the example's rollout: report-only during the passkey rollout
+      expect(p.state).toBe(p.display_name.startsWith("CA015") ? "enabledForReportingButNotEnforced" : "enabled");
       expect(p.lifecycle).toEqual({ prevent_destroy: true });
     }
+  });
+
+  test("CA015 asks everyone but guests for phishing-resistant MFA on every app (MS.AAD.3.1), report-only until promoted", () => {
+    const ca015 = policies.find((p) => p.display_name === "CA015 Require phishing-resistant MFA for all users");
+    expect(ca015.conditions.users.included_users).toEqual(["All"]);
+    expect(ca015.conditions.users.excluded_groups).toEqual([BREAK_GLASS]);
+    expect(ca015.conditions.users.excluded_guests_or_external_users[0].guest_or_external_user_types).toEqual(
+      ["internalGuest", "b2bCollaborationGuest", "b2bCollaborationMember", "b2bDirectConnectUser", "otherExternalUser", "serviceProvider"],
+    );
+    expect(ca015.conditions.applications.included_applications).toEqual(["All"]);
+    expect(ca015.grant_controls).toEqual({ operator: "OR", authentication_strength_policy_id: "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004" });
+    expect(ca015.state).toBe("enabledForReportingButNotEnforced");
+    const promoted = policiesOf(synthJson(buildStacks(withConditionalAccess({ policies: { CA015: { state: "enabled", promoted: "2027-03-01" } } })).conditionalAccess));
+    expect(promoted.find((p) => p.display_name.startsWith("CA015")).state).toBe("enabled");
   });
 
   test("every policy excludes the break-glass group and no role", () => {
@@ -126,12 +142,30 @@ describe("conditional access stack", () => {
     const raw = kraainemRaw();
     delete raw.conditionalAccess;
     const states = policiesOf(synthJson(buildStacks(tenantFrom(raw)).conditionalAccess)).map((p) => p.state);
-    expect(states).toHaveLength(12); // the baseline and the Awingu policy
+    expect(states).toHaveLength(13); // the baseline, the Awingu policy and CA015
     expect(new Set(states)).toEqual(new Set(["enabledForReportingButNotEnforced"]));
   });
 
-  test("riskPolicies (P2) adds high user risk → secure password change and high sign-in risk → block, in separate policies", () => {
+  test("riskPolicies (P2) blocks high user risk (CA016, SCuBA MS.AAD.2.1) and high sign-in risk (CA013), in separate policies", () => {
     const ps = policiesOf(synthJson(buildStacks(withConditionalAccess({ riskPolicies: true })).conditionalAccess));
+    const ids = ps.map((p) => p.display_name.split(" ")[0]);
+    expect(ids).toEqual(expect.arrayContaining(["CA013", "CA016"]));
+    expect(ids).not.toContain("CA012");
+    const ca016 = ps.find((p) => p.display_name.startsWith("CA016"));
+    expect(ca016.conditions.user_risk_levels).toEqual(["high"]);
+    expect(ca016.conditions.sign_in_risk_levels).toBeUndefined();
+    expect(ca016.grant_controls).toEqual({ operator: "OR", built_in_controls: ["block"] });
+  });
+
+  test("a stated deviation (highUserRisk: passwordChange with a reason) gives CA012's secure password change instead, and needs the reason", () => {
+    const reason = "gebruikers herstellen zelf na MFA; de helpdesk is niet altijd bereikbaar";
+    const raw = kraainemRaw();
+    raw.conditionalAccess = { ...(raw.conditionalAccess as object), riskPolicies: true, highUserRisk: { action: "passwordChange" } };
+    const bad = TenantSchema.safeParse(raw);
+    expect(bad.error?.issues).toContainEqual(expect.objectContaining({ path: ["conditionalAccess", "highUserRisk", "reason"], message: expect.stringContaining("requires a reason") }));
+    const ps = policiesOf(synthJson(buildStacks(withConditionalAccess({ riskPolicies: true, highUserRisk: { action: "passwordChange", reason } })).conditionalAccess));
+    const ids = ps.map((p) => p.display_name.split(" ")[0]);
+    expect(ids).not.toContain("CA016");
     const ca012 = ps.find((p) => p.display_name.startsWith("CA012"));
     const ca013 = ps.find((p) => p.display_name.startsWith("CA013"));
     expect(ca012.conditions.user_risk_levels).toEqual(["high"]);

@@ -130,6 +130,21 @@ describe("the telework guide follows the policies", () => {
     expect(changed).toContain("Ook sms kan, omdat: raadsleden zonder smartphone.");
   });
 
+  test("the passkey rollout follows CA015: register now while it is report-only, required once promoted", () => {
+    expect(pages["telewerk.md"]).toContain("### Binnenkort: aanmelden met een passkey");
+    expect(pages["telewerk.md"]).toContain("https://aka.ms/mysecurityinfo");
+    const t = kraainem();
+    const promoted = renderPages(
+      docsContext({ ...t, conditionalAccess: { ...t.conditionalAccess, policies: { ...t.conditionalAccess.policies, CA015: { state: "enabled", promoted: "2027-03-01" } } } }),
+    )["telewerk.md"];
+    expect(promoted).toContain("### Aanmelden met een passkey");
+    expect(promoted).not.toContain("Binnenkort");
+    const disabled = renderPages(
+      docsContext({ ...t, conditionalAccess: { ...t.conditionalAccess, policies: { ...t.conditionalAccess.policies, CA015: { state: "disabled", reason: "nog geen sleutels" } } } }),
+    )["telewerk.md"];
+    expect(disabled).not.toContain("passkey");
+  });
+
   test("a policy still in report-only is not presented as enforced", () => {
     const t = kraainem();
     const policies = { ...t.conditionalAccess.policies };

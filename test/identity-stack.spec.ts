@@ -138,4 +138,95 @@ describe("identity stack", () => {
     expect(law).toMatchObject({ lifecycle: { prevent_destroy: true }, retention_in_days: 90, local_authentication_enabled: false });
     expect(law.tags).toMatchObject({ ...kraainem().tags, managedBy: "werkplek", tenant: "kraainem" });
   });
+
+  const settings = () => resourcesOf(json, "msgraph_resource") as { url: string; api_version?: string; body: { templateId: string; values: { name: string; value: string }[] }; lifecycle?: unknown }[];
+  const setting = (templateId: string) => {
+    const found = settings().filter((r) => r.body.templateId === templateId);
+    expect(found).toHaveLength(1);
+    return { ...found[0], values: Object.fromEntries(found[0].body.values.map((v) => [v.name, v.value])) };
+  };
+
+  test("Consent Policy Settings: users can ask for admin consent (what ScubaGear MS.AAD.5.3 and EIDSCA.CP04 read), risky consent blocked, no group-owner consent", () => {
+    const s = setting("dffd5d46-495d-40a9-8e21-954ff55e198a");
+    expect(s).toMatchObject({ url: "settings", api_version: "beta", lifecycle: { prevent_destroy: true } });
+    expect(s.values).toEqual({ EnableAdminConsentRequests: "true", BlockUserConsentForRiskyApps: "true", EnableGroupSpecificConsent: "false", ConstrainGroupSpecificConsentToMembersOfGroupId: "" });
+  });
+
+  test("Password Rule Settings: the tenant file's banned terms tab-separated, smart lockout, on-premises enforcement", () => {
+    const s = setting("5cf42378-d67d-4f36-ba46-e8b86229381d");
+    expect(s).toMatchObject({ url: "settings", api_version: "beta" });
+    expect(s.values).toEqual({
+      EnableBannedPasswordCheck: "true",
+      BannedPasswordList: kraainem().passwords.bannedPasswords.join("\t"),
+      LockoutThreshold: "10",
+      LockoutDurationInSeconds: "60",
+      EnableBannedPasswordCheckOnPremises: "True",
+      BannedPasswordCheckOnPremisesMode: "Enforce",
+    });
+    const t = kraainem();
+    const none = synthJson(buildStacks({ ...t, passwords: { ...t.passwords, bannedPasswords: [] } }).identity);
+    const values = (resourcesOf(none, "msgraph_resource") as any[]).find((r) => r.body.templateId === "5cf42378-d67d-4f36-ba46-e8b86229381d").body.values;
+    expect(values).toContainEqual({ name: "EnableBannedPasswordCheck", value: "false" });
+  });
+
+  test("an existing directory setting is adopted with an import block (beta import id), not created twice", () => {
+    const t = kraainem();
+    const id = "11111111-2222-3333-4444-555555555555";
+    const j = synthJson(buildStacks({ ...t, passwords: { ...t.passwords, adoptExistingSettingId: id } }).identity) as any;
+    expect(j.import).toEqual([{ to: expect.stringMatching(/^msgraph_resource\.password-rule-settings/), id: `/settings/${id}?api-version=beta` }]);
+  });
+
+  test("passwords never expire on the primary domain and the tenant file's other domains (MS.AAD.6.1)", () => {
+    const domains = updates().filter((u) => u.url.startsWith("domains/"));
+    expect(domains.map((d) => d.url)).toEqual(["domains/kraainem.be", "domains/kraainem.onmicrosoft.com"]);
+    for (const d of domains) {
+      expect(d.body).toEqual({ passwordValidityPeriodInDays: 2147483647 });
+      expect(d.api_version).toBeUndefined(); // v1.0
+    }
+  });
+
+  test("default app management policy: no new secrets, secrets ≤ 180 and certificates ≤ 365 days, for every app and service principal", () => {
+    const u = update("policies/defaultAppManagementPolicy");
+    expect(u.update_method).toBeUndefined(); // PATCH: properties left out keep their value
+    const restrictions = {
+      passwordCredentials: [
+        { restrictionType: "passwordAddition", state: "enabled", maxLifetime: null, restrictForAppsCreatedAfterDateTime: "0001-01-01T00:00:00Z" },
+        { restrictionType: "passwordLifetime", state: "enabled", maxLifetime: "P181D", restrictForAppsCreatedAfterDateTime: "0001-01-01T00:00:00Z" },
+      ],
+      keyCredentials: [{ restrictionType: "asymmetricKeyLifetime", state: "enabled", maxLifetime: "P366D", restrictForAppsCreatedAfterDateTime: "0001-01-01T00:00:00Z" }],
+    };
+    expect(u.body).toEqual({ isEnabled: true, applicationRestrictions: restrictions, servicePrincipalRestrictions: restrictions });
+    const t = kraainem();
+    const open = synthJson(buildStacks({ ...t, appCredentials: { blockSecrets: false, secretLifetimeDays: 90, certificateLifetimeDays: 180 } }).identity);
+    const body = (Object.values(open.resource!.msgraph_update_resource) as any[]).find((x) => x.url === "policies/defaultAppManagementPolicy").body;
+    expect(body.applicationRestrictions.passwordCredentials.map((c: any) => [c.state, c.maxLifetime])).toEqual([["disabled", null], ["enabled", "P91D"]]);
+    expect(body.servicePrincipalRestrictions.keyCredentials[0].maxLifetime).toBe("P181D");
+  });
+
+  test("authorization policy: administrators do not self-reset, no consent to risky apps", () => {
+    expect(update("policies/authorizationPolicy").body).toMatchObject({ allowedToUseSSPR: false, allowUserConsentForRiskyApps: false });
+  });
+
+  test("Microsoft Authenticator goes through beta for number matching (all users); the other methods stay on v1.0", () => {
+    const base = "policies/authenticationMethodsPolicy/authenticationMethodConfigurations/";
+    const authenticator = update(base + "MicrosoftAuthenticator");
+    expect(authenticator.api_version).toBe("beta");
+    expect(authenticator.body.featureSettings.numberMatchingRequiredState).toEqual({ state: "enabled", includeTarget: { targetType: "group", id: "all_users" } });
+    for (const m of ["Fido2", "TemporaryAccessPass", "Sms"]) expect(update(base + m).api_version).toBeUndefined();
+  });
+
+  test("passkey models: unrestricted without passkeyAaguids, an enforced allow-list with them", () => {
+    const base = "policies/authenticationMethodsPolicy/authenticationMethodConfigurations/Fido2";
+    expect(update(base).body.passkeyProfiles[0].keyRestrictions).toEqual({ isEnforced: false, enforcementType: "allow", aaGuids: [] });
+    const t = kraainem();
+    const aaguids = ["90a3ccdf-635c-4729-a248-9b709135078f", "de1e552d-db1d-4423-a619-566b625cdc84"];
+    const j = synthJson(buildStacks({ ...t, authenticationMethods: { ...t.authenticationMethods, passkeyAaguids: aaguids } }).identity);
+    const fido2 = (Object.values(j.resource!.msgraph_update_resource) as any[]).find((x) => x.url === base).body;
+    expect(fido2.passkeyProfiles[0].keyRestrictions).toEqual({ isEnforced: true, enforcementType: "allow", aaGuids: aaguids });
+  });
+
+  test("the Entra diagnostic setting also streams the four ID Protection categories", () => {
+    const [diag] = resourcesOf(json, "azurerm_monitor_aad_diagnostic_setting") as { enabled_log: { category: string }[] }[];
+    expect(diag.enabled_log.map((l) => l.category)).toEqual(expect.arrayContaining(["RiskyUsers", "UserRiskEvents", "RiskyServicePrincipals", "ServicePrincipalRiskEvents"]));
+  });
 });

@@ -31,7 +31,7 @@ describe("werkplek whatif", () => {
       ],
       sessionControls: { applicationEnforcedRestrictions: true, persistentBrowser: "never", signInFrequency: { value: 8, type: "hours" } },
       blockedBy: [],
-      reportOnly: [],
+      reportOnly: ["CA015 Require phishing-resistant MFA for all users"], // the passkey rollout runs report-only
       unknown: [],
     });
   });

@@ -114,6 +114,7 @@ U meldt zich aan met uw wachtwoord én een tweede bewijs:
   }
 
 MFA instellen op een eigen computer: ${registerPrivate.text}. ${registerFollowUp}
+${passkeyParagraph(policies.find((p) => p.spec.id === "CA015")?.spec.state)}
 
 ## Wat niet kan, en waarom
 
@@ -133,4 +134,38 @@ ${
 Vermoedt u dat iemand uw account gebruikt, of keurde u per ongeluk een aanmelding goed? Meld het
 meteen: dan kunnen we uw account blokkeren voor er schade is.
 `;
+}
+
+/**
+ * The passkey rollout (CA015, phishing-resistant MFA for everyone), in the words staff read: what
+ * to do before the policy is promoted, and what it means once it is. Nothing while it is absent
+ * or disabled.
+ */
+function passkeyParagraph(state: string | undefined): string {
+  const how =
+    "open op uw laptop van de gemeente https://aka.ms/mysecurityinfo, kies *Aanmeldmethode toevoegen* en dan\n" +
+    "*Passkey in Microsoft Authenticator* (of *Beveiligingssleutel* als u er een van de ICT-dienst kreeg), en\n" +
+    "volg de stappen: de QR-code op het scherm scant u met de Authenticator-app op uw gsm.";
+  if (state === "enabledForReportingButNotEnforced") {
+    return `
+### Binnenkort: aanmelden met een passkey
+
+De gemeente stapt over op aanmelden met een **passkey**: een sleutel in Microsoft Authenticator of
+een beveiligingssleutel die een valse aanmeldpagina niet kan doorgeven. Nog niet verplicht, maar
+registreer er nu een: ${how}
+Zodra iedereen een passkey heeft, wordt die verplicht; wie dan nog geen heeft, kan zich niet meer
+aanmelden tot de ICT-dienst helpt.
+`;
+  }
+  if (state === "enabled") {
+    return `
+### Aanmelden met een passkey
+
+U meldt zich aan met een **passkey** (in Microsoft Authenticator of op een beveiligingssleutel) of
+met Windows Hello op uw laptop van de gemeente; een code of een goedkeuring in de app volstaat niet
+meer. Nog geen passkey, of een nieuwe gsm? Vraag de ICT-dienst een tijdelijke toegangscode en
+${how}
+`;
+  }
+  return "";
 }

@@ -1,7 +1,7 @@
 import { defineRule, pass, stackOutcome } from "../rule";
 import { blocks } from "../../stacks/synthesized";
 
-export const REQUIRED_LOGS = ["AuditLogs", "SignInLogs", "NonInteractiveUserSignInLogs", "ServicePrincipalSignInLogs"];
+export const REQUIRED_LOGS = ["AuditLogs", "SignInLogs", "NonInteractiveUserSignInLogs", "ServicePrincipalSignInLogs", "RiskyUsers", "UserRiskEvents", "RiskyServicePrincipals", "ServicePrincipalRiskEvents"];
 
 export default defineRule({
   id: "WP-ID-011",

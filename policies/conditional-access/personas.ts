@@ -47,6 +47,8 @@ const ExpectationSchema = z.strictObject({
   grants: z
     .array(z.strictObject({ policy: z.string(), controls: z.array(z.string()).optional(), authenticationStrength: z.string().optional() }))
     .optional(),
+  /** Policy ids (CA001 …) that must be among the report-only policies that would apply (a rollout under way). */
+  reportOnly: z.array(z.string()).optional(),
   /** Session controls that must be in force (partial match). */
   sessionControls: z.record(z.string(), z.unknown()).optional(),
 });
@@ -115,6 +117,9 @@ export function mismatches(e: Expectation, r: WhatIfResult): string[] {
         (!g.authenticationStrength || x.authenticationStrength === g.authenticationStrength),
     );
     if (!found) problems.push(`no grant ${JSON.stringify(g)} (grants: ${JSON.stringify(r.grants)})`);
+  }
+  for (const id of e.reportOnly ?? []) {
+    if (!r.reportOnly.map(idOf).includes(id)) problems.push(`${id} is not among the report-only policies that apply (report-only: ${r.reportOnly.join(", ") || "none"})`);
   }
   for (const [k, v] of Object.entries(e.sessionControls ?? {})) {
     const actual = (r.sessionControls as Record<string, unknown>)[k];

@@ -21,10 +21,12 @@ import { CA011 } from "./CA011-block-unknown-platforms";
 import { CA012 } from "./CA012-high-user-risk-password-change";
 import { CA013 } from "./CA013-high-sign-in-risk-block";
 import { CA014 } from "./CA014-awingu-session";
+import { CA015 } from "./CA015-phishing-resistant-mfa-all-users";
+import { CA016 } from "./CA016-high-user-risk-block";
 
 /** One definition per id of facts/conditional-access-policies.ts: the type refuses a missing or extra one. */
 export const POLICIES_BY_ID: Readonly<Record<ConditionalAccessPolicyId, PolicyDefinition>> = {
-  CA001, CA002, CA003, CA004, CA005, CA006, CA007, CA008, CA009, CA010, CA011, CA012, CA013, CA014,
+  CA001, CA002, CA003, CA004, CA005, CA006, CA007, CA008, CA009, CA010, CA011, CA012, CA013, CA014, CA015, CA016,
 };
 
 export const POLICY_DEFINITIONS: readonly PolicyDefinition[] = Object.values(POLICIES_BY_ID);

@@ -7,10 +7,12 @@ import type {
   AuthenticationMethodConfiguration,
   AuthenticationMethodTarget,
   Fido2AuthenticationMethodConfiguration,
-  MicrosoftAuthenticatorAuthenticationMethodConfiguration,
   TemporaryAccessPassAuthenticationMethodConfiguration,
 } from "@microsoft/microsoft-graph-types";
-import type { AuthenticationMethodsPolicy as BetaAuthenticationMethodsPolicy } from "@microsoft/microsoft-graph-types-beta";
+import type {
+  AuthenticationMethodsPolicy as BetaAuthenticationMethodsPolicy,
+  MicrosoftAuthenticatorAuthenticationMethodConfiguration as BetaMicrosoftAuthenticatorAuthenticationMethodConfiguration,
+} from "@microsoft/microsoft-graph-types-beta";
 import { ODataBody } from "../../constructs/graph-body";
 import type { Tenant } from "../../tenants/schema";
 import { WEAK_AUTH_METHODS } from "../../tenants/schema";
@@ -40,15 +42,32 @@ export const DEFAULT_PASSKEY_PROFILE_ID = "00000000-0000-0000-0000-000000000001"
 /** Method configuration id (URL segment) → body. */
 export type MethodConfigurations = Record<string, ODataBody<AuthenticationMethodConfiguration>>;
 
+/**
+ * Methods whose body needs Graph beta: Microsoft Authenticator's `numberMatchingRequiredState`
+ * exists only in beta (beta resources/microsoftauthenticatorfeaturesettings.md; the v1.0
+ * microsoftAuthenticatorFeatureSettings has the two context settings only, msgraph-metadata
+ * schemas/v1.0-Prod.csdl). The rest go to v1.0.
+ */
+export const BETA_METHODS: ReadonlySet<string> = new Set(["MicrosoftAuthenticator"]);
+
+/** Microsoft Authenticator's passkey AAGUIDs (Microsoft Learn, entra/identity/authentication/how-to-enable-authenticator-passkey). */
+export const AUTHENTICATOR_PASSKEY_AAGUIDS = {
+  android: "de1e552d-db1d-4423-a619-566b625cdc84",
+  iOS: "90a3ccdf-635c-4729-a248-9b709135078f",
+} as const;
+
 export function authenticationMethodConfigurations(tenant: Tenant): MethodConfigurations {
   const kept = new Set(tenant.authenticationMethods.keepEnabled.map((k) => k.method));
-  const authenticator: ODataBody<MicrosoftAuthenticatorAuthenticationMethodConfiguration> = {
+  const passkeyAaguids = tenant.authenticationMethods.passkeyAaguids;
+  const authenticator: ODataBody<BetaMicrosoftAuthenticatorAuthenticationMethodConfiguration> = {
     "@odata.type": "#microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration",
     state: "enabled", //                                     MS.AAD.3.3, CIS 5.2.3.1
     isSoftwareOathEnabled: false, //                          EIDSCA.AM02
-    // Number matching is enforced by Microsoft for every Authenticator push since 2023;
-    // Graph v1.0 no longer has a switch for it. App name and location context are explicit:
+    // Microsoft enforces number matching for every Authenticator push since 2023 and v1.0 has no
+    // switch for it; beta still reports it, and Maester reads it there (EIDSCA.AM03/AM04), so it is
+    // declared as what it is: enabled for all users. App name and location context likewise:
     featureSettings: {
+      numberMatchingRequiredState: { state: "enabled", includeTarget: ALL_USERS }, // EIDSCA.AM03/AM04
       displayAppInformationRequiredState: { state: "enabled", includeTarget: ALL_USERS },
       displayLocationInformationRequiredState: { state: "enabled", includeTarget: ALL_USERS },
     },
@@ -59,7 +78,10 @@ export function authenticationMethodConfigurations(tenant: Tenant): MethodConfig
     name: "Default passkey profile",
     passkeyTypes: "deviceBound", //                           keys and Authenticator on the device; synced passkeys cannot be attested
     attestationEnforcement: "registrationOnly", //            EIDSCA.AF03 (was isAttestationEnforced)
-    keyRestrictions: { isEnforced: false, enforcementType: "allow", aaGuids: [] },
+    // Only the models the tenant file lists (EIDSCA.AF04-AF06); absent, every model (WP-ID-021 warns).
+    keyRestrictions: passkeyAaguids
+      ? { isEnforced: true, enforcementType: "allow", aaGuids: [...passkeyAaguids] }
+      : { isEnforced: false, enforcementType: "allow", aaGuids: [] },
   };
   const fido2: ODataBody<Fido2AuthenticationMethodConfiguration> & { passkeyProfiles: PasskeyProfile[] } = {
     "@odata.type": "#microsoft.graph.fido2AuthenticationMethodConfiguration",

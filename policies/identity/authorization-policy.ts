@@ -1,5 +1,6 @@
 /**
- * Tenant-wide authorization policy (`policies/authorizationPolicy`), baselines.md §2.1.
+ * Tenant-wide authorization policy (`policies/authorizationPolicy`, PATCH; Graph v1.0
+ * api/authorizationpolicy-update.md, resources/authorizationpolicy.md), baselines.md §2.1.
  * One row per setting, with the control it implements.
  */
 import type { AuthorizationPolicy } from "@microsoft/microsoft-graph-types";
@@ -13,6 +14,11 @@ export const authorizationPolicy: AuthorizationPolicy = {
   allowedToSignUpEmailBasedSubscriptions: false, //      EIDSCA.AP05
   allowEmailVerifiedUsersToJoinOrganization: false, //   EIDSCA.AP06
   blockMsolPowerShell: true, //                          MT.1185
+  // Administrators reset their password through another administrator, not by self-service
+  // (EIDSCA.AP01 expects false: in Graph this flag is the administrators' SSPR; users' SSPR is
+  // the password reset policy in the portal). Graph v1.0 resources/authorizationpolicy.md.
+  allowedToUseSSPR: false, //                            EIDSCA.AP01
+  allowUserConsentForRiskyApps: false, //                 EIDSCA.AP09: risky consent always steps up to an admin
   defaultUserRolePermissions: {
     allowedToCreateApps: false, //                       MS.AAD.5.1, CIS 5.1.2.2
     allowedToCreateSecurityGroups: false, //             CIS 5.1.3.2

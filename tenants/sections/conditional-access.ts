@@ -62,6 +62,21 @@ export const ConditionalAccessSchema = z
       .boolean()
       .default(false)
       .describe("Entra ID P2: add the risk policies (high user risk → secure password change, high sign-in risk → block)"),
+    highUserRisk: z
+      .strictObject({
+        action: z
+          .enum(["block", "passwordChange"])
+          .default("block")
+          .describe("block (SCuBA MS.AAD.2.1, CA016) or a secure password change after MFA (Microsoft's template, CA012)"),
+        reason: z.string().trim().min(10).optional().describe("why the tenant deviates from SCuBA's block; required with action: passwordChange"),
+      })
+      .superRefine((h, ctx) => {
+        if (h.action === "passwordChange" && !h.reason) {
+          ctx.addIssue({ code: "custom", path: ["reason"], message: "action passwordChange deviates from SCuBA MS.AAD.2.1 (block high user risk) and requires a reason of at least 10 characters" });
+        }
+      })
+      .prefault({})
+      .describe("with riskPolicies: what a user with high risk gets"),
     browserSessionHours: z
       .number()
       .int()
@@ -70,5 +85,5 @@ export const ConditionalAccessSchema = z
       .default(8)
       .describe("sign-in frequency in hours for browser sessions on unmanaged devices (telework on a private computer)"),
   })
-  .default({ policies: {}, riskPolicies: false, browserSessionHours: 8 })
+  .prefault({})
   .describe("conditional access: staged rollout and tenant choices");
