@@ -330,8 +330,13 @@ function resolveUrl(ctx: Context): Target | undefined {
       cur = { ...cur, operation: op };
       continue;
     }
-    if (/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(s) && !TERRAFORM_REF.test(s)) {
-      // a cast: microsoft.graph.someDerivedType
+    // A cast names a type: microsoft.graph.someDerivedType. On a collection, a dotted segment outside
+    // the service's namespace is a key instead (key-as-segment): Graph addresses a domain by its name,
+    // `PATCH /domains/contoso.com` (microsoftgraph/microsoft-graph-docs-contrib
+    // api-reference/v1.0/api/domain-update.md). A misspelt cast in microsoft.graph.* is still refused.
+    const dotted = /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)+$/.test(s) && !TERRAFORM_REF.test(s);
+    const namespace = md.container.slice(0, md.container.lastIndexOf("."));
+    if (dotted && (md.types[s] || s.startsWith(`${namespace}.`) || !cur.collection)) {
       if (!md.types[s]) return fail(i, `cast "${s}" is not a type of the fixture; nearest: ${quoteList(nearest(s, Object.keys(md.types)))}`);
       if (!derivesFrom(md, s, cur.type)) return fail(i, `cast "${short(s)}" does not derive from ${short(cur.type)}`);
       cur = { ...cur, type: s };
