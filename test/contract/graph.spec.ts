@@ -50,6 +50,17 @@ const KNOWN_VIOLATIONS: readonly KnownViolation[] = [
       "Read-only.' (no Computed/Permissions annotation). Graph's 'Create settings' reference sends templateId on POST, so this " +
       "is read-only after creation at most: on the verify-on-a-test-tenant list, not a payload to change blindly.",
   },
+  ...["consent-policy-settings", "password-rule-settings"].map((name) => ({
+    address: `kraainem-identity msgraph_resource.${name}`,
+    path: "body.templateId",
+    rule: "read-only" as const,
+    reason:
+      "beta directorySetting/templateId is described 'Unique identifier for the template used to create this group of settings. " +
+      "Read-only.' (no Computed/Permissions annotation, none in the beta file's external <Annotations> either). The metadata's own " +
+      "InsertRestrictions on GraphService/settings links to 'Create settings' (beta api/group-post-settings.md), whose example POSTs " +
+      "/beta/settings with templateId, and without it no template could be named: read-only after creation at most. On the " +
+      "verify-on-a-test-tenant list with the group-unified-settings entry above.",
+  })),
 ];
 
 const key = (v: { address: string; path: string; rule: string }) => `${v.address} | ${v.path} | ${v.rule}`;
@@ -213,6 +224,16 @@ describe("the checker refuses deliberately wrong requests", () => {
     const vs = check(request("beta", "action", "POST", "deviceManagement/deviceConfigurations/{id}/assign", { assignment: [] }));
     expect(vs).toEqual([expect.objectContaining({ rule: "property", path: "body.assignment" })]);
     expect(vs[0].message).toContain('"assignments"');
+  });
+
+  test("a dotted key on a collection (a domain name) is a key; a misspelt cast there is still refused", () => {
+    const domain = (url: string) => check(request("v1.0", "update", "PATCH", url, { passwordValidityPeriodInDays: 90 }));
+    expect(domain("domains/contoso.com")).toEqual([]);
+    const vs = domain("domains/microsoft.graph.domian");
+    expect(vs).toEqual([expect.objectContaining({ rule: "url", path: "url[1]" })]);
+    expect(vs[0].message).toContain('"microsoft.graph.domain"');
+    // on a single entity a dotted segment can only be a cast
+    expect(check(request("v1.0", "update", "PATCH", "domains/contoso.com/contoso.com", {}))).toEqual([expect.objectContaining({ rule: "url", path: "url[2]" })]);
   });
 
   test("a key after a single entity", () => {
