@@ -260,7 +260,7 @@ describe("the conditional access page", () => {
     expect(dutch.map((r) => r[0])).toEqual(english.map((r) => r[0]));
     expect(dutch[0]).toEqual(english[0]);
     const kind = (en: string) =>
-      en.startsWith("block") ? "blocked" : en.includes("(not met: blocked)") ? "device" : en.startsWith("allow") ? "allowed" : "grant";
+      en.startsWith("block: managed device required") ? "device" : en.startsWith("block") ? "blocked" : en.startsWith("allow") ? "allowed" : "grant";
     for (const [i, row] of english.slice(1).entries()) {
       for (const [j, en] of row.slice(1).entries()) {
         const nl = dutch[i + 1][j + 1];
