@@ -12,6 +12,8 @@ export interface EncodingProblem {
   readonly line?: number;
   readonly col?: number;
   readonly message: string;
+  /** The path could not be read at all (missing, a folder, a broken link), as opposed to bytes that are not text. */
+  readonly unreadable?: boolean;
 }
 
 export type Decoded = { readonly text: string } | { readonly problem: EncodingProblem };
@@ -71,7 +73,7 @@ export function readTextFile(file: string, opts: { readonly utf16?: boolean } = 
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
-    return { problem: { message: unreadable(file, e as NodeJS.ErrnoException) } };
+    return { problem: { message: unreadable(file, e as NodeJS.ErrnoException), unreadable: true } };
   }
   return decodeText(bytes, opts);
 }

@@ -197,8 +197,7 @@ export function parseTenantFile(file: string): { tenant: Tenant; locate: Locator
   const shown = displayPath(file);
   const read = readTextFile(file);
   if ("problem" in read) {
-    const { line, col, message } = read.problem;
-    const unreadable = line === undefined && !message.startsWith("the file is");
+    const { line, col, message, unreadable } = read.problem;
     return {
       problems: [
         {

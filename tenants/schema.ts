@@ -81,7 +81,7 @@ export const TenantSchema = z
       .string()
       .trim()
       .min(1)
-      .max(200, { error: "at most 200 characters: it names Entra objects such as the named location \"<displayName> - toegelaten landen\", which take 256" })
+      .max(200, { error: "at most 200 characters: it is part of the names of Entra objects, such as the named location \"<displayName> - toegelaten landen\"" })
       .describe("name of the municipality, e.g. Gemeente Kraainem"),
     tenantId: guid("tenantId").describe("Entra ID tenant id"),
     subscriptionId: guid("subscriptionId").describe("Azure subscription for the Azure resources"),

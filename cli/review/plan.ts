@@ -49,8 +49,8 @@ const SHOW_JSON = "expected the output of 'terraform show -json <planfile>' (ter
 export function readPlan(file: string): Plan {
   const read = readTextFile(file, { utf16: true });
   if ("problem" in read) {
-    const { line, col, message } = read.problem;
-    throw new UsageError(`drift: ${file}${line ? `:${line}:${col}` : ""}: ${line === undefined && !message.startsWith("the file") ? `cannot read the file (${message})` : message}`);
+    const { line, col, message, unreadable } = read.problem;
+    throw new UsageError(`drift: ${file}${line ? `:${line}:${col}` : ""}: ${unreadable ? `cannot read the file (${message})` : message}`);
   }
   let json: unknown;
   try {
