@@ -137,7 +137,7 @@ export function tenantPolicies(tenant: Tenant): readonly EvaluatedPolicy[] {
 }
 
 function tenantFlag(value: string | undefined): Tenant {
-  const known = listTenantFiles().map((f) => path.basename(f).replace(/\.ya?ml$/, ""));
+  const known = listTenantFiles().map((f) => path.basename(f).replace(/\.ya?ml$/i, ""));
   if (!value) throw new UsageError(`${NAME}: --tenant is required; allowed: ${known.join(", ")}`);
   return loadTenant(value); // an unknown name is UnknownTenantError: exit 2 with the known tenants
 }
