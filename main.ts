@@ -5,11 +5,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { App } from "cdktf";
+import { App, TerraformStack } from "cdktf";
 import { summarize } from "./cli/summary";
 import { toJson, toText } from "./guardrails/report";
 import { blockingFindings, checkTenant } from "./guardrails/run";
 import { ConfigurationError } from "./constructs/errors";
+import { makeFolder } from "./constructs/text-file";
+import { staleStackFolders } from "./stacks/synthesized";
 import { buildTenant } from "./stacks/tenant";
 import { listTenantFiles, loadTenants, TenantFileError } from "./tenants/load";
 import { findPlaceholders, placeholderWarning } from "./tenants/placeholders";
@@ -30,7 +32,13 @@ function main(): number {
     if (placeholders.length > 0) process.stderr.write(placeholderWarning(placeholders));
   }
   // cdktf creates only the last folder of CDKTF_OUTDIR; create its parents too
-  fs.mkdirSync(process.env.CDKTF_OUTDIR || "cdktf.out", { recursive: true });
+  const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
+  try {
+    makeFolder(path.dirname(path.resolve(outdir)));
+  } catch (e) {
+    process.stderr.write(`werkplek: the output folder ${outdir} (CDKTF_OUTDIR) cannot be created: ${(e as Error).message}\n`);
+    return 2;
+  }
   const app = new App();
   const problems: string[] = [];
   for (const tenant of tenants) {
@@ -45,6 +53,28 @@ function main(): number {
     process.stderr.write(`werkplek: configuration that cannot be deployed, nothing synthesized:\n${problems.join("\n")}\n`);
     return 2;
   }
+  // Stack folders of removed tenants (or areas) would otherwise stay and be compared by a diff;
+  // a folder holding local state is never deleted.
+  const names = tenants.map((t) => t.name);
+  const stacks = app.node.children.filter((c) => TerraformStack.isStack(c)).map((c) => c.node.id);
+  const stale = staleStackFolders(app.outdir, { tenants: names, built: names, stacks });
+  const withState = stale.filter((s) => s.stateFiles.length > 0);
+  if (withState.length > 0) {
+    const lines = withState.map(
+      (s) =>
+        `${path.join(app.outdir, "stacks", s.name)} holds local Terraform state (${s.stateFiles.join(", ")}), but ${
+          names.includes(s.tenant) ? `tenant ${s.tenant} no longer has this stack` : `there is no tenants/${s.tenant}.yaml any more`
+        }`,
+    );
+    process.stderr.write(
+      `werkplek: stack folders of removed tenants hold state, nothing synthesized:\n${lines.join("\n")}\n` +
+        "The synth removes the stack folders of removed tenants, never a state file: it is the only record of what terraform made. " +
+        "Destroy or move that state first (docs/state.md), or restore the tenant file; then synth again.\n",
+    );
+    return 2;
+  }
+  for (const s of stale) fs.rmSync(s.dir, { recursive: true, force: true });
+  if (stale.length > 0) process.stdout.write(`werkplek: removed the stack folders no tenant has any more: ${stale.map((s) => s.name).join(", ")}\n`);
   app.synth();
   process.stdout.write(summarize(app.outdir, tenants.map((t) => t.name)));
 
@@ -59,4 +89,11 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+try {
+  process.exitCode = main();
+} catch (e) {
+  // exit 1 means "guardrail errors" to the workflows: a bug must never look like that
+  const error = e instanceof Error ? e : new Error(String(e));
+  process.stderr.write(`werkplek: internal error (exit 70): ${error.message}\nThis is a bug in werkplek, not in your input: please report it with this output.\n${error.stack ?? ""}\n`);
+  process.exitCode = 70;
+}

@@ -30,20 +30,34 @@ export const processIO: CommandIO = {
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-/** Parses flags strictly; unknown flags and missing values become a UsageError naming the flag. */
+/**
+ * Parses flags strictly; unknown flags, missing values and empty values become a UsageError naming
+ * the flag. An empty value (`--tenant=`, `--groups ""`) is refused: it would otherwise read as the
+ * flag left out, which for a filter means "all".
+ */
 export function parseFlags<O extends Options>(command: string, argv: string[], options: O, allowPositionals = false) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals });
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals, tokens: true });
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, "");
     throw new UsageError(`${command}: ${msg}; see 'werkplek ${command} --help'`);
   }
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind === "option" && typeof token.value === "string" && token.value.trim() === "") {
+      throw new UsageError(`${command}: --${token.name} is empty; give a value, or leave the flag out (see 'werkplek ${command} --help')`);
+    }
+  }
+  return { values: parsed.values, positionals: parsed.positionals };
 }
 
 /** Splits a comma-separated flag value, checking each item against the allowed values. */
 export function listFlag(command: string, flag: string, value: string | undefined, allowed?: readonly string[]): string[] {
   if (value === undefined) return [];
-  const items = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = value.split(",").map((s) => s.trim());
+  if (items.some((i) => i === "")) {
+    throw new UsageError(`${command}: --${flag} "${value}" has an empty item; give a comma-separated list without empty entries${allowed ? `; allowed: ${allowed.join(", ")}` : ""}`);
+  }
   if (allowed) {
     for (const item of items) {
       if (!allowed.includes(item)) {

@@ -3,6 +3,7 @@ import * as path from "path";
 import { Command, parseFlags, UsageError } from "./command";
 import { docsContext } from "./docs/context";
 import { renderPages } from "./docs/index";
+import { makeFolder } from "../constructs/text-file";
 import { loadTenant } from "../tenants/load";
 
 export const docsCommand: Command = {
@@ -28,7 +29,7 @@ Exit codes: 0 written, 2 unknown tenant or bad flag.`,
     const tenant = loadTenant(values.tenant);
     const pages = renderPages(docsContext(tenant));
     try {
-      fs.mkdirSync(values.out, { recursive: true });
+      makeFolder(values.out); // not mkdirSync recursive: it never returns for a path under /proc
       for (const [file, text] of Object.entries(pages)) fs.writeFileSync(path.join(values.out, file), text);
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code === "EEXIST" || (e as NodeJS.ErrnoException).code === "ENOTDIR" ? "it is (inside) a file, not a folder" : (e as Error).message;

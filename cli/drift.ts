@@ -27,14 +27,17 @@ Options:
                     also compare Teams policies (the two files follow the flag)
   --json            print the report as JSON instead of Markdown
   --summary         plan summary for a pull request: changes per stack; exit 0 whatever drifted
+                    (not with --json)
   --title <text>    heading of the Markdown report (default: "werkplek drift")
   --note <text>     a warning shown under the heading (repeatable), e.g. that the Teams export
                     failed and Teams policies were not compared
   --max-chars <n>   cut the Markdown at n characters, with a note (default: ${COMMENT_LIMIT})
   -h, --help        show this help
 
-Exit codes: 0 no drift (always with --summary), 1 drift, 2 bad flag or unreadable plan or Teams
-file (every unreadable plan is named in the message, each with its reason).`,
+Exit codes: 0 no drift (always with --summary), 1 drift, 2 bad flag, or a plan or Teams file that
+cannot show drift: unreadable, not a plan (state output), an errored or incomplete plan, an unknown
+action (every such plan is named in the message, each with its reason). Exit 0 is only ever said
+of complete plans.`,
   async run(argv, io) {
     const { values, positionals } = parseFlags(
       "drift",
@@ -49,6 +52,9 @@ file (every unreadable plan is named in the message, each with its reason).`,
       },
       true,
     );
+    if (values.json && values.summary) {
+      throw new UsageError("drift: --json and --summary cannot be combined: --summary is the pull-request plan summary (exit 0 whatever drifted), --json the drift report (exit 1 on drift); pick one");
+    }
     const { plans, teams } = splitTeamsFiles(argv, positionals);
     if (plans.length === 0 && !teams) {
       throw new UsageError("drift: give at least one plan file (terraform show -json output) or --teams <desired.json> <exported.json>; see 'werkplek drift --help'");

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import { ISO_COUNTRIES } from "../facts/countries";
 import * as os from "os";
 import * as path from "path";
-import { isIP } from "net";
+import { BlockList, isIP } from "net";
 import { App } from "cdktf";
 import { Command, enumFlag, listFlag, parseFlags, UsageError } from "./command";
 import { loadPersonas, PersonasFile } from "../policies/conditional-access/personas";
@@ -39,7 +39,7 @@ Who (none of these: an ordinary staff member):
   --groups <key,...>     group keys from the tenant file (roles of adminRoles groups count)
   --roles <id,...>       directory role template ids (or built-in role names)
   --guest                a B2B guest
-  --break-glass          a member of the emergency-access group
+  --break-glass          a member of the emergency-access group (not with --guest)
 
 Sign-in (a signal left out is "unknown" to every policy that looks at it):
   --app <app>            All (default) | Office365 | <application id> | urn:user:registersecurityinfo | urn:user:registerdevice
@@ -47,12 +47,14 @@ Sign-in (a signal left out is "unknown" to every policy that looks at it):
   --platform <p>         ${WHATIF_PLATFORMS.join(" | ")}
   --device <state>       ${WHATIF_DEVICES.join(" | ")}
   --country <code>       ISO 3166-1 alpha-2, e.g. BE
-  --ip <address>         public IPv4 or IPv6 address
+  --ip <address>         public IPv4 or IPv6 address (a private one is refused: Entra never sees it)
   --risk <level>         ${RISK_LEVELS.join(" | ")} (user and sign-in risk)
   --flow <flow>          ${TRANSFER_METHODS.join(" | ")} (default: an ordinary sign-in)
 
 Output:
-  --json                 {"result","grants","sessionControls","blockedBy","reportOnly","unknown"}
+  --json                 {"result","grants","sessionControls","blockedBy","reportOnly","unknown","unmetGrants"}
+                         result "block" also when a grant asks for a managed device the sign-in
+                         (--device unmanaged) lacks: that policy is in blockedBy and its grant in unmetGrants
   --matrix               Markdown table of personas × scenarios (policies/conditional-access/personas.yaml) and the gaps
   -h, --help             show this help
 
@@ -94,6 +96,11 @@ Exit codes: 0 answered (and for --matrix: no gaps), 1 --matrix found gaps, 2 bad
       return matrix.gaps.length > 0 ? 1 : 0;
     }
 
+    if (values.guest && values["break-glass"]) {
+      throw new UsageError(
+        `${NAME}: --guest and --break-glass cannot be combined: break-glass accounts are cloud-only members of the tenant, never guests; pick one`,
+      );
+    }
     const user: WhatIfUser = {
       groups: listFlag(NAME, "groups", values.groups, Object.keys(tenant.groups)),
       roles: listFlag(NAME, "roles", values.roles).map(roleId),
@@ -130,7 +137,7 @@ export function tenantPolicies(tenant: Tenant): readonly EvaluatedPolicy[] {
 }
 
 function tenantFlag(value: string | undefined): Tenant {
-  const known = listTenantFiles().map((f) => path.basename(f).replace(/\.ya?ml$/, ""));
+  const known = listTenantFiles().map((f) => path.basename(f).replace(/\.ya?ml$/i, ""));
   if (!value) throw new UsageError(`${NAME}: --tenant is required; allowed: ${known.join(", ")}`);
   return loadTenant(value); // an unknown name is UnknownTenantError: exit 2 with the known tenants
 }
@@ -158,8 +165,44 @@ function countryFlag(value: string | undefined): string | undefined {
 
 function ipFlag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (isIP(value)) return value;
-  throw new UsageError(`${NAME}: --ip "${value}" is not allowed; allowed: an IPv4 or IPv6 address like 198.51.100.20`);
+  if (!isIP(value)) throw new UsageError(`${NAME}: --ip "${value}" is not allowed; allowed: a public IPv4 or IPv6 address like 198.51.100.20`);
+  const kind = notPublic(value);
+  if (kind) {
+    throw new UsageError(
+      `${NAME}: --ip "${value}" is ${kind}: Entra sees the public address a sign-in comes from (the office's internet egress), never a private one; allowed: a public IPv4 or IPv6 address like 198.51.100.20`,
+    );
+  }
+  return value;
+}
+
+/** Address blocks Entra never sees a sign-in from (RFC 6890 special-purpose), by what they are. */
+const NOT_PUBLIC: readonly [string, number, "ipv4" | "ipv6", string][] = [
+  ["0.0.0.0", 8, "ipv4", "an unspecified address"],
+  ["10.0.0.0", 8, "ipv4", "a private address (RFC 1918)"],
+  ["100.64.0.0", 10, "ipv4", "a carrier-grade NAT address (RFC 6598)"],
+  ["127.0.0.0", 8, "ipv4", "a loopback address"],
+  ["169.254.0.0", 16, "ipv4", "a link-local address"],
+  ["172.16.0.0", 12, "ipv4", "a private address (RFC 1918)"],
+  ["192.168.0.0", 16, "ipv4", "a private address (RFC 1918)"],
+  ["224.0.0.0", 3, "ipv4", "a multicast or reserved address"],
+  ["::", 128, "ipv6", "an unspecified address"],
+  ["::1", 128, "ipv6", "a loopback address"],
+  ["fc00::", 7, "ipv6", "a private (unique local) address"],
+  ["fe80::", 10, "ipv6", "a link-local address"],
+  ["ff00::", 8, "ipv6", "a multicast address"],
+];
+
+function notPublic(ip: string): string | undefined {
+  const family = isIP(ip) === 6 ? "ipv6" : "ipv4";
+  for (const [net, prefix, f, what] of NOT_PUBLIC) {
+    if (f !== family) continue;
+    const list = new BlockList();
+    list.addSubnet(net, prefix, f);
+    if (list.check(ip, f)) return what;
+  }
+  // an IPv4-mapped IPv6 address (::ffff:10.0.0.1) is the IPv4 address
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  return mapped ? notPublic(mapped[1]) : undefined;
 }
 
 function describeUser(tenant: Tenant, user: WhatIfUser): string {
@@ -198,12 +241,10 @@ function sessionText(s: WhatIfResult["sessionControls"]): string {
 
 function readable(tenant: Tenant, user: WhatIfUser, signIn: WhatIfSignIn, r: WhatIfResult): string {
   const lines = [`${tenant.name}: ${describeUser(tenant, user)}; ${describeSignIn(signIn)}`];
-  if (r.result === "block") lines.push(`BLOCK by ${r.blockedBy.join(", ")}`);
-  else if (r.result === "grant") {
-    // the same judgement as the matrix's "(not met: blocked)": the JSON keeps the grants as they are
-    const unmet = (g: WhatIfResult["grants"][number]) => (deviceGrantUnmet(g, signIn) ? " — not met on an unmanaged device: the sign-in is refused" : "");
-    lines.push("GRANT after all of:", ...r.grants.map((g) => `  ${g.policy}: ${grantText(g)}${unmet(g)}`));
-  }
+  if (r.result === "block") {
+    lines.push(`BLOCK by ${r.blockedBy.join(", ")}`);
+    for (const g of r.unmetGrants) lines.push(`  ${g.policy}: requires ${grantText(g)}, which an unmanaged device cannot meet: the sign-in is refused`);
+  } else if (r.result === "grant") lines.push("GRANT after all of:", ...r.grants.map((g) => `  ${g.policy}: ${grantText(g)}`));
   else lines.push("ALLOW: no enforced policy blocks or requires a grant control");
   const session = sessionText(r.sessionControls);
   if (session && r.result !== "block") lines.push(`Session: ${session}`);
@@ -222,9 +263,9 @@ export interface CoverageMatrix {
 export interface CoverageCell {
   readonly scenario: string;
   readonly result: WhatIfResult;
-  /** Grants only a managed device meets, asked of an unmanaged one: Entra refuses the sign-in. */
+  /** Grants only a managed device meets, asked of an unmanaged one: Entra refuses the sign-in (the result's unmetGrants). */
   readonly unmetDeviceGrants: WhatIfResult["grants"];
-  /** Blocked, refused for an unmet device grant, or MFA required: not a gap. */
+  /** Blocked (by a block control or an unmet device grant), or MFA required: not a gap. */
   readonly covered: boolean;
 }
 
@@ -263,9 +304,8 @@ export function coverage(policies: readonly EvaluatedPolicy[], tenant: Tenant, f
     }
     const cells = scenarios.map(([sk, scenario]): CoverageCell => {
       const result = whatIf(policies, tenant, persona, scenario);
-      const unmetDeviceGrants = result.grants.filter((g) => deviceGrantUnmet(g, scenario));
-      const covered =
-        result.result === "block" || unmetDeviceGrants.length > 0 || result.grants.some((g) => g.controls.includes("mfa") || g.authenticationStrength);
+      const unmetDeviceGrants = result.unmetGrants;
+      const covered = result.result === "block" || result.grants.some((g) => g.controls.includes("mfa") || g.authenticationStrength);
       if (!covered) (persona.breakGlass ? byDesign : gaps).push({ persona: pk, scenario: sk });
       return { scenario: sk, result, unmetDeviceGrants, covered };
     });
@@ -278,7 +318,7 @@ export function coverage(policies: readonly EvaluatedPolicy[], tenant: Tenant, f
 export function coverageMatrix(policies: readonly EvaluatedPolicy[], tenant: Tenant, file: PersonasFile): CoverageMatrix {
   const c = coverage(policies, tenant, file);
   const scenarios = c.scenarios;
-  const rows = c.rows.map((r) => `| ${r.persona} | ${r.cells.map((x) => cell(x.result, x.unmetDeviceGrants.length > 0)).join(" | ")} |`);
+  const rows = c.rows.map((r) => `| ${r.persona} | ${r.cells.map((x) => cell(x.result)).join(" | ")} |`);
   const gaps = c.gaps.map((g) => `${g.persona} × ${g.scenario}`);
   const skipped = c.skipped.map((s) => `${s.persona} (groups not in this tenant: ${s.missingGroups.join(", ")})`);
   const header = `| persona | ${scenarios.map(([k]) => k).join(" | ")} |`;
@@ -294,21 +334,15 @@ export function coverageMatrix(policies: readonly EvaluatedPolicy[], tenant: Ten
   return { markdown: out.join("\n") + "\n", gaps };
 }
 
-/**
- * A grant that only a managed device can meet, asked of an unmanaged one: Entra will refuse the
- * sign-in, so the matrix counts it as a block.
- */
-function deviceGrantUnmet(g: WhatIfResult["grants"][number], s: WhatIfSignIn): boolean {
-  const device = g.controls.filter((c) => c === "compliantDevice" || c === "domainJoinedDevice");
-  if (s.device !== "unmanaged" || device.length === 0) return false;
-  return g.operator === "AND" || (device.length === g.controls.length && !g.authenticationStrength);
-}
-
-function cell(r: WhatIfResult, unmetDeviceGrant: boolean): string {
+function cell(r: WhatIfResult): string {
   let text: string;
-  if (r.result === "block") text = `block (${r.blockedBy.map((b) => b.split(" ")[0]).join(", ")})`;
+  const id = (policy: string) => policy.split(" ")[0];
+  // policies that block outright, apart from those that only ask for a device the sign-in lacks
+  const blocks = r.blockedBy.filter((b) => !r.unmetGrants.some((g) => g.policy === b));
+  if (blocks.length) text = `block (${blocks.map(id).join(", ")})`;
+  else if (r.unmetGrants.length) text = `block: managed device required (${unique(r.unmetGrants.map((g) => id(g.policy))).join(", ")})`;
   else if (r.result === "allow") text = "allow";
-  else text = `grant: ${unique(r.grants.map(grantLabel)).join(" + ")}${unmetDeviceGrant ? " (not met: blocked)" : ""}`;
+  else text = `grant: ${unique(r.grants.map(grantLabel)).join(" + ")}`;
   if (r.result !== "block" && Object.keys(r.sessionControls).length) text += ", limited session";
   if (r.unknown.length) text += ` (${r.unknown.length} unknown)`;
   return text;

@@ -127,7 +127,7 @@ export class RemoteAccessStack extends WerkplekStack {
     // IPv4 only, no private ranges (Key Vault refuses them), /32 as the address, /31 as two addresses.
     const kvAllowed = firewallIpRules([...t.trustedIpRanges, ...ra.keyVault.allowedIpRanges]);
     const kv = new KeyVault(this, "kv", {
-      name: keyVaultName(t.name, "awingu"),
+      name: ra.keyVault.name ?? keyVaultName(t.name, "awingu"),
       location: loc,
       resourceGroupName: rgName,
       tenantId: t.tenantId,

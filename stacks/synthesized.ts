@@ -234,3 +234,50 @@ export function odataType(r: TfResource): string | undefined {
   const t = graphBody(r)["@odata.type"];
   return typeof t === "string" ? t.replace(/^#/, "") : undefined;
 }
+
+/** A stack folder the synth wrote before that no stack writes now. */
+export interface StaleStackFolder {
+  /** `<tenant>-<area>` */
+  readonly name: string;
+  readonly dir: string;
+  readonly tenant: string;
+  /** Local Terraform state in the folder (relative paths): never deleted. */
+  readonly stateFiles: readonly string[];
+}
+
+/**
+ * The `<tenant>-<area>` folders under `<outdir>/stacks` that no stack of this synth writes: those of
+ * tenants without a tenant file, and areas a tenant built in this run no longer has. Only folders
+ * named after a known area are considered; anything else in the folder is not the synth's.
+ * Without their removal a diff would compare stale stacks of a deleted or renamed tenant.
+ */
+export function staleStackFolders(
+  outdir: string,
+  current: { readonly tenants: readonly string[]; readonly built: readonly string[]; readonly stacks: readonly string[] },
+): StaleStackFolder[] {
+  const folder = path.join(outdir, "stacks");
+  if (!fs.existsSync(folder)) return [];
+  return fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && areaOf(e.name) !== undefined && !current.stacks.includes(e.name))
+    .map((e) => ({ name: e.name, dir: path.join(folder, e.name), tenant: tenantOf(e.name) }))
+    .filter((s) => !current.tenants.includes(s.tenant) || current.built.includes(s.tenant))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((s) => ({ ...s, stateFiles: stateFilesIn(s.dir) }));
+}
+
+/** Local Terraform state under a stack folder: `*.tfstate`, `*.tfstate.backup`, workspaces in `terraform.tfstate.d`. */
+function stateFilesIn(stackDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const relPath = rel ? `${rel}/${e.name}` : e.name;
+      // .terraform/terraform.tfstate is the backend configuration terraform init caches, not state
+      if (e.name === ".terraform") continue;
+      if (e.isDirectory()) walk(path.join(dir, e.name), relPath);
+      else if (/\.tfstate(\.backup)?$/.test(e.name) || relPath.startsWith("terraform.tfstate.d/")) out.push(relPath);
+    }
+  };
+  walk(stackDir, "");
+  return out;
+}

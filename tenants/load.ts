@@ -4,8 +4,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Document } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Document, visit } from "yaml";
 import { z } from "zod";
+import { keyVaultName, storageAccountName } from "../constructs/naming";
+import { readTextFile } from "../constructs/text-file";
 import { Tenant, TenantSchema } from "./schema";
 
 export interface TenantProblem {
@@ -43,13 +45,51 @@ export function formatProblem(p: TenantProblem): string {
 /** The tenant files: `tenants/`, or the folder in WERKPLEK_TENANTS_DIR (tests, benchmarks). */
 export const TENANTS_DIR = process.env.WERKPLEK_TENANTS_DIR || path.join(__dirname);
 
-/** Lists tenant names (file names without .yaml) in a folder, sorted. */
+/** No tenant field takes more characters (the longest, a membership rule, takes 3,072). */
+export const MAX_FIELD_CHARS = 4096;
+
+/**
+ * Lists the tenant files in a folder, sorted: every `*.yaml`, and also `*.yml` and other casings,
+ * which `fileProblems` refuses by name (CI lists `tenants/*.yaml` only).
+ */
 export function listTenantFiles(dir: string = TENANTS_DIR): string[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "does not exist" : code === "ENOTDIR" ? "is a file, not a folder" : `cannot be read (${code})`;
+    throw new TenantFileError([{ file: displayPath(dir), field: "", message: `the tenants folder ${why} (WERKPLEK_TENANTS_DIR or tenants/)` }]);
+  }
+  return names
+    .filter((f) => /\.ya?ml$/i.test(f))
     .sort()
     .map((f) => path.join(dir, f));
+}
+
+/** The tenant name a file stands for: its name without the extension. */
+function tenantNameOf(file: string): string {
+  return path.basename(file).replace(/\.ya?ml$/i, "");
+}
+
+/**
+ * Problems with the files themselves, before their content: an extension other than `.yaml`
+ * (`zaventem.yml` beside `zaventem.yaml` would be two tenants named zaventem; a lone `.yml` would
+ * be synthesized but never deployed, as CI lists `tenants/*.yaml`).
+ */
+function fileProblems(files: readonly string[]): Map<string, TenantProblem> {
+  const problems = new Map<string, TenantProblem>();
+  for (const file of files) {
+    const base = path.basename(file);
+    const canonical = `${tenantNameOf(file)}.yaml`;
+    if (base === canonical) continue;
+    const twin = files.find((f) => path.basename(f) === canonical);
+    const message = twin
+      ? `tenant "${tenantNameOf(file)}" also has ${canonical}: keep one file per tenant (merge this one into ${canonical} and delete it)`
+      : `tenant files end in .yaml (the CI workflows list tenants/*.yaml): rename it to ${canonical}`;
+    problems.set(file, { file: displayPath(file), field: "", message });
+  }
+  return problems;
 }
 
 /** Loads and validates every tenant file in a folder; throws TenantFileError with all problems. */
@@ -60,8 +100,14 @@ export function loadTenants(dir: string = TENANTS_DIR): Tenant[] {
   if (files.length === 0) {
     problems.push({ file: displayPath(dir), field: "", message: "no tenant files (*.yaml) found" });
   }
+  const byFile = fileProblems(files);
   const located: { tenant: Tenant; locate: Locator }[] = [];
   for (const file of files) {
+    const refused = byFile.get(file);
+    if (refused) {
+      problems.push(refused);
+      continue;
+    }
     const result = parseTenantFile(file);
     if ("tenant" in result) {
       tenants.push(result.tenant);
@@ -79,13 +125,31 @@ type Locator = (fieldPath: PropertyKey[], message: string) => TenantProblem;
  * Values that identify one municipality must not repeat in another file: a copied example that
  * was only half edited would otherwise deploy into, or name things after, the other tenant.
  */
-const UNIQUE_FIELDS: { path: string[]; what: string }[] = [
+const UNIQUE_FIELDS: { path: string[]; what: string; derived?: { value: (t: Tenant) => string | undefined; fix: string } }[] = [
   { path: ["tenantId"], what: "tenant id" },
   { path: ["subscriptionId"], what: "subscription" },
   { path: ["primaryDomain"], what: "domain" },
   { path: ["breakGlass", "groupObjectId"], what: "emergency-access group" },
   { path: ["remoteAccess", "hostname"], what: "Awingu host name" },
   { path: ["devices", "displayNamePrefix"], what: "Intune name prefix" },
+  // Names that are global in Azure and, when not written, are made from the tenant name cut to 24
+  // characters: two long tenant names can give the same one.
+  {
+    path: ["remoteAccess", "keyVault", "name"],
+    what: "Key Vault name",
+    derived: {
+      value: (t) => (t.remoteAccess ? (t.remoteAccess.keyVault.name ?? keyVaultName(t.name, "awingu")) : undefined),
+      fix: "Key Vault names are unique across Azure: set remoteAccess.keyVault.name in one of the files",
+    },
+  },
+  {
+    path: ["state", "storageAccountName"],
+    what: "state storage account name",
+    derived: {
+      value: (t) => t.state?.storageAccountName ?? storageAccountName(t.name, "tfstate"),
+      fix: "storage account names are unique across Azure: set state.storageAccountName (and state.resourceGroupName) in one of the files",
+    },
+  },
 ];
 
 function sharedValues(located: { tenant: Tenant; locate: Locator }[]): TenantProblem[] {
@@ -93,11 +157,14 @@ function sharedValues(located: { tenant: Tenant; locate: Locator }[]): TenantPro
   for (const field of UNIQUE_FIELDS) {
     const seen = new Map<string, string>();
     for (const { tenant, locate } of located) {
-      const value = field.path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], tenant);
+      const value = field.derived
+        ? field.derived.value(tenant)
+        : field.path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], tenant);
       if (typeof value !== "string") continue;
       const first = seen.get(value.toLowerCase());
-      if (first) problems.push(locate(field.path, `the ${field.what} "${value}" is also in tenants/${first}.yaml; each municipality needs its own`));
-      else seen.set(value.toLowerCase(), tenant.name);
+      if (!first) seen.set(value.toLowerCase(), tenant.name);
+      else if (field.derived) problems.push(locate(field.path, `the ${field.what} "${value}" is also tenants/${first}.yaml's; ${field.derived.fix}`));
+      else problems.push(locate(field.path, `the ${field.what} "${value}" is also in tenants/${first}.yaml; each municipality needs its own`));
     }
   }
   return problems;
@@ -105,16 +172,20 @@ function sharedValues(located: { tenant: Tenant; locate: Locator }[]): TenantPro
 
 /** Loads one tenant by name from a folder; unknown names list the ones that exist. */
 export function loadTenant(name: string, dir: string = TENANTS_DIR): Tenant {
-  const file = listTenantFiles(dir).find((f) => path.basename(f).replace(/\.ya?ml$/, "") === name);
-  if (!file) {
-    const known = listTenantFiles(dir).map((f) => path.basename(f).replace(/\.ya?ml$/, ""));
-    throw new UnknownTenantError(name, known);
+  const files = listTenantFiles(dir);
+  const mine = files.filter((f) => tenantNameOf(f) === name);
+  if (mine.length === 0) {
+    throw new UnknownTenantError(name, [...new Set(files.map(tenantNameOf))]);
   }
+  const refused = fileProblems(files);
+  const refusedMine = mine.map((f) => refused.get(f)).filter((p): p is TenantProblem => p !== undefined);
+  if (refusedMine.length > 0) throw new TenantFileError(refusedMine);
+  const file = mine[0];
   const result = parseTenantFile(file);
   if ("problems" in result) throw new TenantFileError(result.problems);
   // the values that must differ between municipalities are checked against the other valid files
-  const others = listTenantFiles(dir)
-    .filter((f) => f !== file)
+  const others = files
+    .filter((f) => f !== file && !refused.has(f))
     .map(parseTenantFile)
     .filter((r): r is { tenant: Tenant; locate: Locator } => "tenant" in r);
   const shared = sharedValues([...others, result]).filter((p) => p.file === displayPath(file));
@@ -124,7 +195,22 @@ export function loadTenant(name: string, dir: string = TENANTS_DIR): Tenant {
 
 export function parseTenantFile(file: string): { tenant: Tenant; locate: Locator } | { problems: TenantProblem[] } {
   const shown = displayPath(file);
-  const source = fs.readFileSync(file, "utf8");
+  const read = readTextFile(file);
+  if ("problem" in read) {
+    const { line, col, message, unreadable } = read.problem;
+    return {
+      problems: [
+        {
+          file: shown,
+          line,
+          col,
+          field: "",
+          message: unreadable ? `${message}: every *.yaml in ${displayPath(path.dirname(file))} must be a tenant file; remove, rename or fix it` : message,
+        },
+      ],
+    };
+  }
+  const source = read.text;
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -135,7 +221,33 @@ export function parseTenantFile(file: string): { tenant: Tenant; locate: Locator
       }),
     };
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    // the yaml package refuses an alias that would expand past maxAliasCount ("billion laughs")
+    const pos = lineCounter.linePos(firstAliasOffset(doc));
+    return {
+      problems: [
+        {
+          file: shown,
+          line: pos.line,
+          col: pos.col,
+          field: "",
+          message: `invalid YAML: the aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies of their anchors (a pattern that exhausts memory); write the values out instead`,
+        },
+      ],
+    };
+  }
+  const tooLong = longStrings(data);
+  if (tooLong.length > 0) {
+    return {
+      problems: tooLong.map(({ fieldPath, chars, key }) =>
+        at(shown, doc, lineCounter, fieldPath, `${key ? "a key" : "a value"} of ${chars.toLocaleString("en-US")} characters; no tenant field takes more than ${MAX_FIELD_CHARS.toLocaleString("en-US")}`, key),
+      ),
+    };
+  }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     const pos = lineCounter.linePos((doc.contents as Node | null)?.range?.[0] ?? 0);
     return {
@@ -159,6 +271,39 @@ export function parseTenantFile(file: string): { tenant: Tenant; locate: Locator
   return { tenant: result.data, locate: (fieldPath, message) => at(shown, doc, lineCounter, fieldPath, message) };
 }
 
+/** Aliases a file may expand (the yaml package's default, named here for the message). */
+const MAX_ALIAS_COUNT = 100;
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** Every string value or key longer than any tenant field takes, with its path. */
+function longStrings(data: unknown, fieldPath: PropertyKey[] = []): { fieldPath: PropertyKey[]; chars: number; key: boolean }[] {
+  if (typeof data === "string") return data.length > MAX_FIELD_CHARS ? [{ fieldPath, chars: data.length, key: false }] : [];
+  if (Array.isArray(data)) return data.flatMap((v, i) => longStrings(v, [...fieldPath, i]));
+  if (typeof data === "object" && data !== null) {
+    return Object.entries(data).flatMap(([k, v]) => [
+      ...(k.length > MAX_FIELD_CHARS ? [{ fieldPath: [...fieldPath, k], chars: k.length, key: true }] : []),
+      ...longStrings(v, [...fieldPath, k]),
+    ]);
+  }
+  return [];
+}
+
+/** A value as it may be echoed in a message: at most 60 characters. */
+function shortValue(v: unknown): string {
+  const s = String(v);
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
+
 function toProblems(file: string, doc: Document, lc: LineCounter, issue: z.core.$ZodIssue): TenantProblem[] {
   const p = issue.path as PropertyKey[];
   if (issue.code === "unrecognized_keys") {
@@ -178,8 +323,15 @@ function toProblems(file: string, doc: Document, lc: LineCounter, issue: z.core.
     const word = issue.code === "too_big" ? (inclusive ? "at most" : "less than") : inclusive ? "at least" : "more than";
     return [at(file, doc, lc, p, `${String(issue.input)} is out of range; must be ${word} ${bound}`)];
   }
+  if ((issue.code === "too_big" || issue.code === "too_small") && issue.origin === "string" && /^Too (big|small)/.test(issue.message)) {
+    const chars = typeof issue.input === "string" ? issue.input.length : undefined;
+    const bound = Number(issue.code === "too_big" ? issue.maximum : issue.minimum);
+    if (issue.code === "too_small" && bound === 1) return [at(file, doc, lc, p, "must not be empty")];
+    const word = issue.code === "too_big" ? "at most" : "at least";
+    return [at(file, doc, lc, p, `${chars === undefined ? "" : `${chars} characters; `}must be ${word} ${bound} characters`)];
+  }
   if (issue.code === "invalid_value") {
-    return [at(file, doc, lc, p, `"${String(issue.input)}" is not allowed; allowed: ${issue.values.map((v) => String(v)).join(", ")}`)];
+    return [at(file, doc, lc, p, `"${shortValue(issue.input)}" is not allowed; allowed: ${issue.values.map((v) => String(v)).join(", ")}`)];
   }
   return [at(file, doc, lc, p, issue.message)];
 }
@@ -187,7 +339,7 @@ function toProblems(file: string, doc: Document, lc: LineCounter, issue: z.core.
 function at(file: string, doc: Document, lc: LineCounter, fieldPath: PropertyKey[], message: string, atKey = false): TenantProblem {
   const offset = locate(doc, fieldPath, atKey);
   const pos = offset === undefined ? undefined : lc.linePos(offset);
-  return { file, line: pos?.line, col: pos?.col, field: fieldPath.map(String).join("."), message };
+  return { file, line: pos?.line, col: pos?.col, field: fieldPath.map(shortValue).join("."), message };
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { noHostBits } from "../constructs/ip-ranges";
+import { AZURE_REGIONS } from "../facts/azure-regions";
 import { ISO_COUNTRIES } from "../facts/countries";
 import { DIRECTORY_ROLES } from "../facts/directory-roles";
 import { devicesCrossReferences, DevicesSchema } from "./sections/devices";
@@ -18,16 +19,26 @@ import { deviceRegistrationCrossReferences, DeviceRegistrationSchema } from "./s
 import { GuardrailsSchema } from "./sections/guardrails";
 import { HelpdeskSchema } from "./sections/helpdesk";
 import { AppCredentialsSchema, PasswordsSchema } from "./sections/entra-settings";
+import { NIL_GUID, NIL_GUID_MESSAGE } from "./sections/ids";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
   z.string().regex(KEY, { error: `${what} must be lowercase letters, digits and dashes ([a-z0-9-]+)` });
 const guid = (what: string) =>
-  z.guid({ error: `${what.includes(".") || /Id$/.test(what) ? "must be" : `${what} must be`} a GUID like 00000000-0000-0000-0000-000000000000` });
+  z
+    .guid({ error: `${what.includes(".") || /Id$/.test(what) ? "must be" : `${what} must be`} a GUID like 00000000-0000-0000-0000-000000000000` })
+    .refine((g) => g !== NIL_GUID, { error: NIL_GUID_MESSAGE });
 const reason = z
   .string()
   .trim()
-  .min(10, { error: "a reason of at least 10 characters is required" });
+  .min(10, { error: "a reason of at least 10 characters is required" })
+  .max(1000, { error: "a reason of at most 1000 characters" });
+
+/**
+ * The body of a dynamic membership rule can't exceed 3,072 characters (MicrosoftDocs/entra-docs,
+ * docs/identity/users/groups-dynamic-membership.md, "Rule syntax for a single expression").
+ */
+export const MAX_DYNAMIC_RULE = 3072;
 
 export const WEAK_AUTH_METHODS = ["Sms", "Voice", "Email"] as const;
 
@@ -42,6 +53,7 @@ export const GroupSchema = z
     dynamicRule: z
       .string()
       .min(1)
+      .max(MAX_DYNAMIC_RULE, { error: `a membership rule takes at most ${MAX_DYNAMIC_RULE} characters (Entra's limit)` })
       .optional()
       .describe(
         "dynamic membership rule (Entra ID P1), e.g. user.department -eq \"Financiën\"; absent means assigned membership",
@@ -67,15 +79,25 @@ export const TenantSchema = z
   .strictObject({
     $schema: z.string().optional(),
     name: key("the tenant name").describe("tenant key; must equal the file name without .yaml"),
-    displayName: z.string().min(1).describe("name of the municipality, e.g. Gemeente Kraainem"),
+    displayName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200, { error: "at most 200 characters: it is part of the names of Entra objects, such as the named location \"<displayName> - toegelaten landen\"" })
+      .describe("name of the municipality, e.g. Gemeente Kraainem"),
     tenantId: guid("tenantId").describe("Entra ID tenant id"),
     subscriptionId: guid("subscriptionId").describe("Azure subscription for the Azure resources"),
     primaryDomain: z
       .string()
+      .max(253, { error: "a DNS name has at most 253 characters" })
       .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, { error: "must be a lowercase DNS name like kraainem.be" }),
     location: z
       .string()
-      .regex(/^[a-z][a-z0-9]+$/, { error: "must be an Azure region name like westeurope or belgiumcentral" }),
+      .superRefine((v, ctx) => {
+        const problem = regionProblem(v);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .describe("Azure region of the Azure resources (facts/azure-regions.ts lists the names), e.g. westeurope or belgiumcentral"),
     tags: z
       .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/), z.string().max(256))
       .refine((t) => Object.keys(t).length > 0, { error: "at least one tag is required (e.g. owner, costCenter)" })
@@ -168,6 +190,18 @@ export const TenantSchema = z
   // the value may therefore be partly invalid here and is read defensively.
   .superRefine((value, ctx) => crossReferences((isRecord(value) ? value : {}) as Partial<RawTenant>, ctx), { when: () => true });
 
+/** Why a value is not an Azure region name, or undefined when it is one. */
+function regionProblem(v: string): string | undefined {
+  if (AZURE_REGIONS.has(v)) return undefined;
+  const squeezed = v.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (AZURE_REGIONS.has(squeezed)) return `write the region name "${squeezed}", not "${v}"`;
+  return `"${clip(v)}" is not an Azure region; allowed: a region name like westeurope, northeurope, belgiumcentral or francecentral (facts/azure-regions.ts lists them all)`;
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
+
 type RawTenant = {
   groups: Record<string, Partial<z.input<typeof GroupSchema>>>;
   licences: Record<string, string>;
@@ -211,10 +245,11 @@ function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): voi
       });
     }
   }
+  duplicateDisplayNames(t, ctx);
   devicesCrossReferences((t as { devices?: unknown }).devices, groups, ctx);
   deviceRegistrationCrossReferences((t as { deviceRegistration?: unknown }).deviceRegistration, groups, ctx);
   adoptCrossReferences((t as { adopt?: unknown }).adopt, t, ctx);
-  teamsCrossReferences(t.teams, groups, ctx);
+  teamsCrossReferences(t.teams, groups, ctx, (t as { primaryDomain?: unknown }).primaryDomain);
   const reviewers = isRecord(t.adminConsent) ? t.adminConsent.reviewers : undefined;
   if (typeof reviewers === "string" && !isRecord(groups[reviewers])) {
     ctx.addIssue({
@@ -222,6 +257,29 @@ function crossReferences(t: Partial<RawTenant>, ctx: z.core.$RefinementCtx): voi
       path: ["adminConsent", "reviewers"],
       message: `unknown group "${reviewers}"; allowed: ${groupKeys.join(", ")}`,
     });
+  }
+}
+
+/**
+ * Two groups (or Teams, which are groups too) with one display name: Entra allows it, but people
+ * pick the wrong one in every list, and the review matches objects by their display name.
+ */
+function duplicateDisplayNames(t: { groups?: unknown; teams?: unknown }, ctx: z.core.$RefinementCtx): void {
+  const named: { path: (string | number)[]; name: string }[] = [];
+  for (const [k, g] of Object.entries(isRecord(t.groups) ? t.groups : {})) {
+    if (isRecord(g) && typeof g.displayName === "string") named.push({ path: ["groups", k, "displayName"], name: g.displayName });
+  }
+  const teams = isRecord(t.teams) && isRecord(t.teams.teams) ? t.teams.teams : {};
+  for (const [k, team] of Object.entries(teams)) {
+    if (isRecord(team) && typeof team.displayName === "string") named.push({ path: ["teams", "teams", k, "displayName"], name: team.displayName });
+  }
+  const first = new Map<string, (string | number)[]>();
+  for (const { path, name } of named) {
+    const key = name.trim().toLowerCase();
+    const earlier = first.get(key);
+    if (earlier) {
+      ctx.addIssue({ code: "custom", path, message: `the display name "${clip(name)}" is also used by ${earlier.join(".")}; give each group its own name` });
+    } else first.set(key, path);
   }
 }
 

@@ -115,7 +115,7 @@ describe("werkplek assess-config", () => {
 
 describe("derived from the synthesized objects and the tenant file, not a second description", () => {
   test("promoting CA015 drops its annotation; the exclusions stay", () => {
-    const c = configOf(withRaw((raw) => (raw.conditionalAccess.policies.CA015 = { state: "enabled", promoted: "2027-03-01" })));
+    const c = configOf(withRaw((raw) => (raw.conditionalAccess.policies.CA015 = { state: "enabled", promoted: "2026-11-30" })));
     expect(Object.keys(c.scubagear.AnnotatePolicy ?? {})).not.toContain("MS.AAD.3.1v1");
     expect(c.scubagear.Aad["MS.AAD.3.1v1"].CapExclusions.GuestUserTypes).toEqual([...SCUBA_GUEST_USER_TYPES]);
   });

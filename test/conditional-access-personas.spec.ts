@@ -50,7 +50,7 @@ describe("what-if evaluates the synthesized policy objects", () => {
 
   test("once CA015 is promoted, staff and council members need phishing-resistant MFA everywhere, guests and break-glass do not", () => {
     const raw = kraainemRaw();
-    (raw.conditionalAccess as any).policies.CA015 = { state: "enabled", promoted: "2027-03-01" };
+    (raw.conditionalAccess as any).policies.CA015 = { state: "enabled", promoted: "2026-11-30" };
     const t = tenantFrom(raw);
     const ps = tenantPolicies(t);
     const strength = "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004";

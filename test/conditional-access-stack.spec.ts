@@ -39,7 +39,7 @@ describe("conditional access stack", () => {
     expect(ca015.conditions.applications.included_applications).toEqual(["All"]);
     expect(ca015.grant_controls).toEqual({ operator: "OR", authentication_strength_policy_id: "/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004" });
     expect(ca015.state).toBe("enabledForReportingButNotEnforced");
-    const promoted = policiesOf(synthJson(buildStacks(withConditionalAccess({ policies: { CA015: { state: "enabled", promoted: "2027-03-01" } } })).conditionalAccess));
+    const promoted = policiesOf(synthJson(buildStacks(withConditionalAccess({ policies: { CA015: { state: "enabled", promoted: "2026-11-30" } } })).conditionalAccess));
     expect(promoted.find((p) => p.display_name.startsWith("CA015")).state).toBe("enabled");
   });
 

@@ -89,10 +89,15 @@ describe("werkplek diff on hand-made synthesized outputs", () => {
   test("output is cut at --max-chars with a note", async () => {
     const r = await run("diff", "--base", BASE, "--head", HEAD, "--max-chars", "3000");
     expect(r.out.length).toBeLessThanOrEqual(3000);
-    expect(r.out).toMatch(/Output cut at 3,000 characters: \d+ more blocks? not shown/);
+    expect(r.out).toMatch(/✂️ \d+ more blocks? not shown \([\d,]+ of the [\d,]+ characters\), to stay within 3,000 characters \(--max-chars\)\. For everything, run `npx werkplek diff` with a larger --max-chars\.\n$/);
+    expect(r.out).not.toContain("locally");
     const full = await run("diff", "--base", BASE, "--head", HEAD);
     expect(full.out.length).toBeLessThanOrEqual(65_000);
-    expect(full.out).not.toContain("Output cut");
+    expect(full.out).not.toContain("✂️");
+    // the note's counts are the report's: what was left out of how much
+    const [, left, total] = /\(([\d,]+) of the ([\d,]+) characters\)/.exec(r.out)!.map((n) => Number(n.replace(/,/g, "")));
+    expect(total).toBe([...full.out].length);
+    expect(left).toBe(total - [...r.out.slice(0, r.out.indexOf("\n> ✂️"))].length);
   });
 
   test("bad input exits 2 naming the flag and folder", async () => {
@@ -392,7 +397,7 @@ describe("review wording and the newer risk flags", () => {
     const big = (n: number) => ({ display_name: `GRP-${n}`, ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`attribute_${i}`, "x".repeat(150)])) });
     const r = compare(set({}), set({ "demo-identity": { azuread_group: { a: big(1), b: big(2) } }, "demo-devices": { azurerm_resource_group: { rg: { name: "rg" } } } }), none);
     const out = renderDiff(r, { baseName: "b", headName: "h", maxChars: 1200 });
-    expect(out).toContain("Output cut at 1,200 characters");
+    expect(out).toContain("to stay within 1,200 characters (--max-chars)");
     expect(out).not.toContain("### Identity");
     for (const m of out.matchAll(/### [^\n]+\n\n/g)) expect(out.slice(m.index! + m[0].length)).toMatch(/^(####|- )/);
   });

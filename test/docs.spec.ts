@@ -135,7 +135,7 @@ describe("the telework guide follows the policies", () => {
     expect(pages["telewerk.md"]).toContain("https://aka.ms/mysecurityinfo");
     const t = kraainem();
     const promoted = renderPages(
-      docsContext({ ...t, conditionalAccess: { ...t.conditionalAccess, policies: { ...t.conditionalAccess.policies, CA015: { state: "enabled", promoted: "2027-03-01" } } } }),
+      docsContext({ ...t, conditionalAccess: { ...t.conditionalAccess, policies: { ...t.conditionalAccess.policies, CA015: { state: "enabled", promoted: "2026-11-30" } } } }),
     )["telewerk.md"];
     expect(promoted).toContain("### Aanmelden met een passkey");
     expect(promoted).not.toContain("Binnenkort");
@@ -275,7 +275,7 @@ describe("the conditional access page", () => {
     expect(dutch.map((r) => r[0])).toEqual(english.map((r) => r[0]));
     expect(dutch[0]).toEqual(english[0]);
     const kind = (en: string) =>
-      en.startsWith("block") ? "blocked" : en.includes("(not met: blocked)") ? "device" : en.startsWith("allow") ? "allowed" : "grant";
+      en.startsWith("block: managed device required") ? "device" : en.startsWith("block") ? "blocked" : en.startsWith("allow") ? "allowed" : "grant";
     for (const [i, row] of english.slice(1).entries()) {
       for (const [j, en] of row.slice(1).entries()) {
         const nl = dutch[i + 1][j + 1];

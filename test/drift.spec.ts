@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { driftCommand } from "../cli/drift";
 import { main } from "../cli/main";
+import { attributeChanges } from "../cli/review/attributes";
 import { opensToInternet } from "../cli/review/describe";
 import { driftCount, driftReport, renderDrift, sectionFromDifferences } from "../cli/review/drift-report";
 import { readPlan, redact } from "../cli/review/plan";
@@ -211,7 +212,7 @@ describe("werkplek drift", () => {
     for (const [file, message] of [
       [plan("not-json.json"), "not-json.json: not JSON"],
       [plan("unsupported-version.json"), 'unsupported-version.json: format_version "2.0" is not supported; allowed: 1.x'],
-      [plan("missing.json"), "missing.json: cannot read the file (ENOENT)"],
+      [plan("missing.json"), "missing.json: cannot read the file (no such file)"],
     ]) {
       const r = await run("drift", plan("kraainem-identity-no-drift.json"), file);
       expect(r.code).toBe(2);
@@ -226,7 +227,7 @@ describe("werkplek drift", () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain("werkplek drift: 3 of 4 plan files cannot be used:\n");
     expect(r.err).toContain(`  ${plan("not-json.json")}: not JSON`);
-    expect(r.err).toContain(`  ${plan("missing.json")}: cannot read the file (ENOENT)`);
+    expect(r.err).toContain(`  ${plan("missing.json")}: cannot read the file (no such file)`);
     expect(r.err).toContain(`  ${plan("unsupported-version.json")}: format_version "2.0" is not supported; allowed: 1.x`);
     expect(r.err).not.toContain("kraainem-identity-no-drift.json");
   });
@@ -301,4 +302,68 @@ test("drift and diff count a wide public prefix as the internet, as the guardrai
   const rule = (source: string) => ({ access: "Allow", direction: "Inbound", source_address_prefix: source, destination_port_range: "22" });
   for (const s of ["*", "Internet", "0.0.0.0/0", "0.0.0.0/1", "128.0.0.0/1", "11.0.0.0/8"]) expect({ s, open: opensToInternet(rule(s)) }).toEqual({ s, open: true });
   for (const s of ["10.0.0.0/8", "10.20.0.0/24", "VirtualNetwork", "198.51.100.0/24"]) expect({ s, open: opensToInternet(rule(s)) }).toEqual({ s, open: false });
+});
+
+describe("what is hidden: the plan's sensitive marks and the shape of a value, never a word inside a name", () => {
+  const JWT = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJzdWIiOiJ4In0.c2lnbmF0dXJlLWJ5dGVz";
+  const SAS = "https://stkraainem.blob.core.windows.net/backup/db.bak?sv=2024-11-04&se=2026-12-31&sr=b&sp=r&sig=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MA%3D%3D";
+  const UNMARKED = "Unmarked-Geheim-2026!";
+  const change = (type: string, name: string, before: object, after: object) => ({
+    address: `${type}.${name}`,
+    mode: "managed",
+    type,
+    name,
+    change: { actions: ["update"], before, after, before_sensitive: {}, after_sensitive: {} },
+  });
+
+  test("unmarked secrets (a Key Vault secret's value, a SAS URL, a JWT) are hidden; ordinary values whose names hold 'secret' or 'password' are shown", async () => {
+    const dir = tempDir();
+    try {
+      const file = path.join(dir, "kraainem-remote-access.json");
+      fs.writeFileSync(
+        file,
+        JSON.stringify({
+          format_version: "1.2",
+          planned_values: { root_module: {} },
+          resource_drift: [
+            change("azurerm_key_vault_secret", "ldap", { name: "awingu-ldap-bind", value: "Oud" }, { name: "awingu-ldap-bind", value: UNMARKED }),
+            change("terraform_data", "teams", { input: { werkplek_group_secretariaat: "11111111-0000-0000-0000-000000000001", backup_url: "none" } }, {
+              input: { werkplek_group_secretariaat: "22222222-0000-0000-0000-000000000002", backup_url: SAS },
+            }),
+            change("msgraph_resource", "compliance", { body: { passwordRequiredType: "alphanumeric", recoveryPasswordUsage: "allowed", note: "a" } }, {
+              body: { passwordRequiredType: "deviceDefault", recoveryPasswordUsage: "blocked", note: `Bearer ${JWT}` },
+            }),
+          ],
+        }),
+      );
+      for (const argv of [[file], ["--json", file]]) {
+        const r = await run("drift", ...argv);
+        expect(r.code).toBe(1);
+        for (const secret of [UNMARKED, JWT, "sig=Zm9v", "Zm9vYmFyYmF6"]) expect(r.out).not.toContain(secret);
+        for (const shown of ["22222222-0000-0000-0000-000000000002", "deviceDefault", "blocked"]) expect(r.out).toContain(shown);
+      }
+      const md = (await run("drift", file)).out;
+      expect(md).toContain("| `value` | `(sensitive value hidden)` | `(sensitive value hidden)` |");
+      expect(md).toContain("| `input.backup_url` | `none` | `(sensitive value hidden)` |");
+      expect(md).toContain("| `input.werkplek_group_secretariaat` | `11111111-0000-0000-0000-000000000001` | `22222222-0000-0000-0000-000000000002` |");
+      expect(md).toContain("| `body.passwordRequiredType` | `alphanumeric` | `deviceDefault` |");
+      expect(md).toContain("| `body.recoveryPasswordUsage` | `allowed` | `blocked` |");
+      expect(md).toContain("| `body.note` | `a` | `(sensitive value hidden)` |");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("the diff of synthesized JSON (no plan marks) follows the same rules", () => {
+    const rows = attributeChanges(
+      { body: { passwordRequiredType: "alphanumeric" }, value: "a" },
+      { body: { passwordRequiredType: "deviceDefault" }, value: UNMARKED, url: SAS },
+      { type: "azurerm_key_vault_secret" },
+    );
+    expect(rows).toEqual([
+      { path: "body.passwordRequiredType", before: "alphanumeric", after: "deviceDefault" },
+      { path: "url", before: undefined, after: "(sensitive value hidden)" },
+      { path: "value", before: "(sensitive value hidden)", after: "(sensitive value hidden)" },
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { staleStackFolders } from "../stacks/synthesized";
 import { AREAS } from "../stacks/werkplek-stack";
 import { ROOT, tempDir } from "./helpers";
 
@@ -41,14 +42,22 @@ const fresh = () => {
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe("synth (the app as `npm run synth` runs it, on a machine without terraform)", () => {
-  test("writes a cdk.tf.json per area for the example tenant and prints one summary line per tenant", () => {
+  test("writes a cdk.tf.json per area for the example tenant and prints one summary line per tenant; removes the stack folders of removed tenants", () => {
     const out = fresh();
+    // a tenant renamed or deleted since the last synth: its folders would pass for "unchanged" in a diff
+    const stale = ["zaventem-identity", "zaventem-state"].map((name) => path.join(out, "stacks", name));
+    for (const dir of stale) fs.mkdirSync(path.join(dir, ".terraform"), { recursive: true });
+    fs.writeFileSync(path.join(stale[0], ".terraform", "terraform.tfstate"), "{}"); // terraform init's backend cache, not state
+    fs.mkdirSync(path.join(out, "stacks", "notes")); // not named <tenant>-<area>: not the synth's
     const r = synth(out);
     // the example keeps its placeholders: exactly one warning line says so, nothing else is on stderr
     expect(r.stderr).toMatch(/^warning: tenants\/kraainem\.yaml has \d+ placeholder\(s\), first at line \d+ \(tenantId\); 'werkplek validate --strict' refuses them before a deploy\n$/);
     expect(r.status).toBe(0);
     for (const area of AREAS) expect(fs.existsSync(path.join(out, "stacks", `kraainem-${area}`, "cdk.tf.json"))).toBe(true);
     expect(r.stdout).toMatch(/^werkplek: kraainem: state \d+, identity \d+, collaboration \d+, devices \d+, remote-access \d+, conditional-access \d+ resources$/m);
+    expect(r.stdout).toContain("werkplek: removed the stack folders no tenant has any more: zaventem-identity, zaventem-state\n");
+    expect(stale.some((d) => fs.existsSync(d))).toBe(false);
+    expect(fs.existsSync(path.join(out, "stacks", "notes"))).toBe(true);
   });
 
   test("is deterministic: two synths are byte-identical", () => {
@@ -76,4 +85,73 @@ describe("synth (the app as `npm run synth` runs it, on a machine without terraf
     expect(r.stderr).toMatch(/broken\.yaml:5:3 invalid YAML/);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
+});
+
+describe("stack folders no tenant has any more (a renamed or deleted tenant)", () => {
+  const stack = (out: string, name: string, files: Record<string, string> = {}) => {
+    const dir = path.join(out, "stacks", name);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "cdk.tf.json"), "{}");
+    for (const [f, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), text);
+    }
+    return dir;
+  };
+
+  test("one holding local state is refused and kept: exit 2 naming folder and file, nothing synthesized", () => {
+    const out = fresh();
+    const identity = stack(out, "zaventem-identity");
+    const state = stack(out, "zaventem-state", { "terraform.zaventem-state.tfstate": '{"version":4}' });
+    const refused = synth(out);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain(`${state} holds local Terraform state (terraform.zaventem-state.tfstate), but there is no tenants/zaventem.yaml any more`);
+    expect(refused.stderr).toContain("never a state file");
+    expect(refused.stderr).not.toMatch(/^\s+at /m);
+    expect(fs.existsSync(path.join(out, "stacks", "kraainem-identity"))).toBe(false);
+    expect([identity, state].every((d) => fs.existsSync(d))).toBe(true);
+  });
+
+  test("what counts as stale: removed tenants and areas a built tenant no longer has; never a tenant that was not built", () => {
+    const out = fresh();
+    for (const name of ["kraainem-identity", "kraainem-remote-access", "zaventem-identity", "tervuren-identity"]) stack(out, name);
+    stack(out, "tervuren-devices", { "terraform.tfstate.d/test/terraform.tfstate": "{}", "terraform.tervuren-devices.tfstate.backup": "{}" });
+    const stale = staleStackFolders(out, { tenants: ["kraainem", "tervuren"], built: ["kraainem"], stacks: ["kraainem-identity"] });
+    expect(stale.map((s) => [s.name, s.tenant, s.stateFiles])).toEqual([
+      ["kraainem-remote-access", "kraainem", []],
+      ["zaventem-identity", "zaventem", []],
+    ]);
+    const all = staleStackFolders(out, { tenants: ["kraainem"], built: ["kraainem"], stacks: ["kraainem-identity"] });
+    expect(all.find((s) => s.name === "tervuren-devices")?.stateFiles).toEqual(["terraform.tervuren-devices.tfstate.backup", "terraform.tfstate.d/test/terraform.tfstate"]);
+  });
+});
+
+test("npm run synth:cdktf sends no usage report (no lookup of checkpoint-api.hashicorp.com, no error offline)", () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const log = path.join(dir, "dns.log");
+  // every DNS lookup is logged and fails, as on a machine without internet
+  const offline = path.join(dir, "offline.js");
+  fs.writeFileSync(
+    offline,
+    `const dns = require("dns");
+dns.lookup = (host, ...rest) => {
+  require("fs").appendFileSync(${JSON.stringify(log)}, host + "\\n");
+  process.nextTick(() => rest[rest.length - 1](Object.assign(new Error("getaddrinfo ENOTFOUND " + host), { code: "ENOTFOUND" })));
+};
+`,
+  );
+  const script = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts["synth:cdktf"];
+  expect(script).toBe("node bin/cdktf-synth.js");
+  // a one-stack app: the report is sent after a successful synth, whatever the app
+  const app = `node -e "const c = require('cdktf'); const a = new c.App(); new c.TerraformStack(a, 'x'); a.synth()"`;
+  const r = spawnSync(process.execPath, ["bin/cdktf-synth.js", "--app", app, "--output", path.join(dir, "out")], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, PATH: PATH_WITHOUT_TERRAFORM, NODE_OPTIONS: `--require ${offline}`, CHECKPOINT_DISABLE: "" },
+  });
+  expect(r.status).toBe(0);
+  expect(fs.existsSync(path.join(dir, "out", "stacks", "x", "cdk.tf.json"))).toBe(true);
+  expect(fs.existsSync(log) ? fs.readFileSync(log, "utf8") : "").not.toContain("checkpoint-api.hashicorp.com");
+  expect(r.stdout + r.stderr).not.toMatch(/ENOTFOUND|checkpoint/);
 });

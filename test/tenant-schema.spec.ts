@@ -28,7 +28,7 @@ describe("tenant files", () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         `${file}:3:11 tenantId: must be a GUID like 00000000-0000-0000-0000-000000000000`,
-        `${file}:6:11 location: must be an Azure region name like westeurope or belgiumcentral`,
+        `${file}:6:11 location: write the region name "westeurope", not "West Europe"`,
         `${file}:11:3 breakGlass.accountObjectIds: at least two cloud-only emergency-access accounts are required`,
         `${file}:18:16 groups.it.licences.0: unknown licence "E5"; allowed: SPB`,
         `${file}:22:20 allowedCountries.0: countries are assigned ISO 3166-1 alpha-2 codes in capitals, like BE, NL, FR, DE, LU (the UK is GB)`,

@@ -14,11 +14,11 @@ function run(...argv: string[]) {
 const HOME = ["--country", "BE", "--ip", "198.51.100.20", "--risk", "none"];
 
 describe("werkplek whatif", () => {
-  test("--json prints exactly the contract: result, grants, sessionControls, blockedBy, reportOnly, unknown", async () => {
+  test("--json prints exactly the contract: result, grants, sessionControls, blockedBy, reportOnly, unknown, unmetGrants", async () => {
     const r = await run("whatif", "--tenant", "kraainem", "--app", "Office365", "--client", "browser", "--platform", "windows", "--device", "unmanaged", ...HOME, "--json");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual(["result", "grants", "sessionControls", "blockedBy", "reportOnly", "unknown"]);
+    expect(Object.keys(json)).toEqual(["result", "grants", "sessionControls", "blockedBy", "reportOnly", "unknown", "unmetGrants"]);
     expect(json).toEqual({
       result: "grant",
       grants: [
@@ -33,6 +33,7 @@ describe("werkplek whatif", () => {
       blockedBy: [],
       reportOnly: ["CA015 Require phishing-resistant MFA for all users"], // the passkey rollout runs report-only
       unknown: [],
+      unmetGrants: [],
     });
   });
 
@@ -51,16 +52,23 @@ describe("werkplek whatif", () => {
     expect(r.out).not.toContain("Unknown");
   });
 
-  test("readable answer: a device grant an unmanaged device cannot meet says the sign-in is refused, as the matrix does; --json unchanged", async () => {
+  test("a device grant an unmanaged device cannot meet is a refusal: BLOCK in words, result block in JSON with the policy under blockedBy and unmetGrants", async () => {
     const argv = ["whatif", "--tenant", "kraainem", "--groups", "gemeenteraad", "--app", "Office365", "--client", "mobileAppsAndDesktopClients", "--platform", "android", "--device", "unmanaged", ...HOME];
     const r = await run(...argv);
-    expect(r.out).toContain("  CA006 Require a compliant device for desktop and mobile apps: compliantDevice or domainJoinedDevice — not met on an unmanaged device: the sign-in is refused\n");
-    expect(r.out).toMatch(/ {2}CA002 Require MFA for all users: MFA \([^)]*\)\n/); // MFA can be met: no note
+    expect(r.out.split("\n")[1]).toBe("BLOCK by CA006 Require a compliant device for desktop and mobile apps");
+    expect(r.out).toContain(
+      "  CA006 Require a compliant device for desktop and mobile apps: requires compliantDevice or domainJoinedDevice, which an unmanaged device cannot meet: the sign-in is refused\n",
+    );
+    expect(r.out).not.toContain("GRANT");
     const json = JSON.parse((await run(...argv, "--json")).out);
-    expect(Object.keys(json)).toEqual(["result", "grants", "sessionControls", "blockedBy", "reportOnly", "unknown"]);
-    expect(json.grants[1]).toEqual({ policy: "CA006 Require a compliant device for desktop and mobile apps", operator: "OR", controls: ["compliantDevice", "domainJoinedDevice"] });
-    const managed = await run(...argv.map((a) => (a === "unmanaged" ? "compliant" : a)));
-    expect(managed.out).not.toContain("not met");
+    expect(Object.keys(json)).toEqual(["result", "grants", "sessionControls", "blockedBy", "reportOnly", "unknown", "unmetGrants"]);
+    const ca006 = { policy: "CA006 Require a compliant device for desktop and mobile apps", operator: "OR", controls: ["compliantDevice", "domainJoinedDevice"] };
+    expect(json).toMatchObject({ result: "block", blockedBy: [ca006.policy], unmetGrants: [ca006] });
+    expect(json.grants).toContainEqual(ca006); // every applying grant is still listed
+    expect(json.grants.map((g: any) => g.policy)).toContain("CA002 Require MFA for all users");
+    // the same sign-in from a compliant device is granted, with nothing unmet
+    const managed = await run(...argv.map((a) => (a === "unmanaged" ? "compliant" : a)), "--json");
+    expect(JSON.parse(managed.out)).toMatchObject({ result: "grant", blockedBy: [], unmetGrants: [] });
   });
 
   test("signals left out are listed as unknown", async () => {
@@ -81,7 +89,7 @@ describe("werkplek whatif", () => {
     [["--tenant", "kraainem", "--roles", "Wizard"], /--roles "Wizard" is not allowed; allowed: a role template id \(GUID\) or one of: Global Administrator/],
     [["--tenant", "kraainem", "--app", "Teams"], /--app "Teams" is not allowed; allowed: All, Office365, an application id \(GUID\), urn:user:registersecurityinfo/],
     [["--tenant", "kraainem", "--country", "Belgium"], /--country "Belgium" is not allowed; allowed: an assigned ISO 3166-1 alpha-2 code/],
-    [["--tenant", "kraainem", "--ip", "300.1.1.1"], /--ip "300.1.1.1" is not allowed; allowed: an IPv4 or IPv6 address/],
+    [["--tenant", "kraainem", "--ip", "300.1.1.1"], /--ip "300.1.1.1" is not allowed; allowed: a public IPv4 or IPv6 address/],
     [["--tenant", "kraainem", "--colour", "red"], /--colour/],
   ])("bad input %j: exit 2 with the allowed values, no stack trace", async (args, message) => {
     const r = await run("whatif", ...args);
@@ -107,7 +115,7 @@ describe("werkplek whatif", () => {
     const r = await run("whatif", "--help");
     expect(r.code).toBe(0);
     expect(r.out).toContain("Usage: werkplek whatif --tenant <name>");
-    expect(r.out).toContain('{"result","grants","sessionControls","blockedBy","reportOnly","unknown"}');
+    expect(r.out).toContain('{"result","grants","sessionControls","blockedBy","reportOnly","unknown","unmetGrants"}');
     expect((await run("--help")).out).toContain("whatif");
   });
 });

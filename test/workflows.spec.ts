@@ -262,8 +262,9 @@ describe("drift-issue.sh and sticky-comment.sh (gh)", () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
   const gh = `if [[ "$1 $2" == "issue list" ]]; then echo "\${GH_ISSUE:-}"; fi
 if [[ "$1" == "api" && "$*" != *PATCH* ]]; then echo "\${GH_COMMENT:-}"; fi`;
-  const issue = (code: string, existing = "") =>
-    spawnSync("bash", [path.join(SCRIPTS, "drift-issue.sh"), "demo", code, "report.md"], { cwd: dir, env: { ...stubs(dir, { gh }), GH_ISSUE: existing }, encoding: "utf8" });
+  const issue = (code: string, existing = "", env: NodeJS.ProcessEnv = {}) =>
+    spawnSync("bash", [path.join(SCRIPTS, "drift-issue.sh"), "demo", code, "report.md"], { cwd: dir, env: { ...stubs(dir, { gh }), GH_ISSUE: existing, ...env }, encoding: "utf8" });
+  const noDrift = () => fs.writeFileSync(path.join(dir, "report.md"), "## Drift: demo\n\nNo drift: the live tenant matches the last applied state in 5 plans.\n\n");
   const log = () => (fs.existsSync(path.join(dir, "log")) ? fs.readFileSync(path.join(dir, "log"), "utf8").trim().split("\n") : []);
 
   test("drift and no open issue: one is created with the report", () => {
@@ -276,11 +277,29 @@ if [[ "$1" == "api" && "$*" != *PATCH* ]]; then echo "\${GH_COMMENT:-}"; fi`;
     expect(issue("1", "12").status).toBe(0);
     expect(log().some((l) => l.startsWith("gh issue edit 12 --body ## Drift: demo"))).toBe(true);
     fs.rmSync(path.join(dir, "log"));
+    noDrift();
     expect(issue("0", "12").status).toBe(0);
     expect(log().some((l) => l.startsWith("gh issue close 12"))).toBe(true);
     fs.rmSync(path.join(dir, "log"));
     expect(issue("0").status).toBe(0);
     expect(log()).toEqual([expect.stringMatching(/^gh issue list/)]);
+  });
+
+  test("a false 'no drift' never closes the issue: exit 0 with a report that does not say so, or with part of the comparison missing", () => {
+    // exit 0, but the report is a drift report (or empty): refused, nothing closed
+    const r = issue("0", "12");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('does not say "No drift:"');
+    expect(log().some((l) => l.startsWith("gh issue close"))).toBe(false);
+    fs.writeFileSync(path.join(dir, "report.md"), "");
+    expect(issue("0", "12").status).toBe(2);
+    expect(log().some((l) => l.startsWith("gh issue close"))).toBe(false);
+    // no drift in what was compared, but the Teams export failed: the issue stays open
+    noDrift();
+    const partial = issue("0", "12", { DRIFT_INCOMPLETE: "the Teams policy export failed" });
+    expect(partial.status).toBe(0);
+    expect(partial.stdout).toContain("issue #12 stays open: no drift found, but the Teams policy export failed");
+    expect(log().some((l) => l.startsWith("gh issue close"))).toBe(false);
   });
 
   test("an exit code that is not a drift result is refused", () => {
@@ -447,6 +466,27 @@ describe("drift: a failing Teams export does not hide the terraform drift", () =
     });
     return { status: r.status, npx: fs.readFileSync(path.join(dir, "log"), "utf8").split("\n").find((l) => l.startsWith("npx ")) };
   };
+
+  test("no drift in the plans while the Teams export failed: the open issue is not closed", () => {
+    const r = runStep(step("drift.yml", "drift", /^Drift report/).run, dir, {
+      ...stubs(dir, { npx: 'printf "## Drift: demo\\n\\nNo drift: the live tenant matches the last applied state in 1 plan.\\n"; exit 0', gh: 'if [[ "$1 $2" == "issue list" ]]; then echo 12; fi' }),
+      TENANT: "demo",
+      TEAMS_EXPORT: "failure",
+      GITHUB_STEP_SUMMARY: path.join(dir, "summary"),
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("issue #12 stays open");
+    expect(fs.readFileSync(path.join(dir, "log"), "utf8")).not.toContain("gh issue close");
+    fs.rmSync(path.join(dir, "log"));
+    const ok = runStep(step("drift.yml", "drift", /^Drift report/).run, dir, {
+      ...stubs(dir, { npx: 'printf "## Drift: demo\\n\\nNo drift: the live tenant matches the last applied state in 1 plan.\\n"; exit 0', gh: 'if [[ "$1 $2" == "issue list" ]]; then echo 12; fi' }),
+      TENANT: "demo",
+      TEAMS_EXPORT: "success",
+      GITHUB_STEP_SUMMARY: path.join(dir, "summary"),
+    });
+    expect(ok.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "log"), "utf8")).toContain("gh issue close 12");
+  });
 
   test("the export step may fail; the report then carries a note and the job fails after the issue", () => {
     expect(step("drift.yml", "drift", "teams")["continue-on-error"]).toBe(true);

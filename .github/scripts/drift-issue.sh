@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Keeps one open issue per tenant in step with the drift report: opened or updated when there is
-# drift (exit 1 of `werkplek drift`), closed when there is none (exit 0).
+# drift (exit 1 of `werkplek drift`), closed when there is none (exit 0). A false "no drift" must
+# never close the issue: it is closed only when the report itself says "No drift:" and nothing
+# was left out of tonight's comparison (DRIFT_INCOMPLETE empty).
 #
 # Usage: drift-issue.sh <tenant> <werkplek drift exit code> <report.md>
-# Env: GH_TOKEN (issues: write), RUN_URL (link to this run, optional).
+# Env: GH_TOKEN (issues: write), RUN_URL (link to this run, optional),
+#      DRIFT_INCOMPLETE (what was not compared tonight, e.g. "the Teams policy export failed").
 set -euo pipefail
 
 tenant="${1:?usage: drift-issue.sh <tenant> <exit code> <report.md>}"
@@ -26,7 +29,13 @@ case "$code" in
     fi
     ;;
   0)
-    if [[ -n "$number" ]]; then
+    if ! grep -q '^No drift: ' "$report"; then
+      echo "drift-issue.sh: exit code 0 but $report does not say \"No drift:\"; not closing anything" >&2
+      exit 2
+    fi
+    if [[ -n "$number" && -n "${DRIFT_INCOMPLETE:-}" ]]; then
+      echo "::notice::issue #$number stays open: no drift found, but ${DRIFT_INCOMPLETE}, so not everything was compared"
+    elif [[ -n "$number" ]]; then
       gh issue close "$number" --comment "No drift any more${RUN_URL:+ ($RUN_URL)}."
       echo "closed issue #$number"
     fi

@@ -169,8 +169,10 @@ function grantWords(g: WhatIfGrant, used: Set<string>): string {
 function cellWords(c: CoverageCell, used: Set<string>, sessions: Map<string, Set<string>>): string {
   const r = c.result;
   let text: string;
-  if (r.result === "block") {
-    text = `geweigerd (${r.blockedBy.map(policyId).join(", ")})`;
+  // policies that block outright, apart from those that only ask for a device the sign-in lacks
+  const blocks = r.blockedBy.filter((b) => !c.unmetDeviceGrants.some((g) => g.policy === b));
+  if (blocks.length > 0) {
+    text = `geweigerd (${blocks.map(policyId).join(", ")})`;
     used.add("geweigerd (CA…)");
   } else if (c.unmetDeviceGrants.length > 0) {
     text = `geweigerd: beheerd toestel vereist (${[...new Set(c.unmetDeviceGrants.map((g) => policyId(g.policy)))].join(", ")})`;

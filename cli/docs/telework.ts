@@ -25,10 +25,11 @@ interface Answer {
   readonly text: string;
 }
 
-function inWords(r: WhatIfResult, unmanaged: boolean): Answer {
-  if (r.result === "block") return { ok: false, text: "**lukt niet**: de aanmelding wordt geweigerd" };
-  const needsDevice = r.grants.some((g) => g.controls.includes("compliantDevice") && (g.operator === "AND" || g.controls.every((c) => c === "compliantDevice" || c === "domainJoinedDevice")));
-  if (needsDevice && unmanaged) return { ok: false, text: "**lukt niet**: dit kan alleen op een toestel dat de gemeente beheert" };
+function inWords(r: WhatIfResult): Answer {
+  // a policy that blocks outright, or only a grant that asks for a device the gemeente manages
+  const blocks = r.blockedBy.filter((b) => !r.unmetGrants.some((g) => g.policy === b));
+  if (blocks.length > 0) return { ok: false, text: "**lukt niet**: de aanmelding wordt geweigerd" };
+  if (r.unmetGrants.length > 0) return { ok: false, text: "**lukt niet**: dit kan alleen op een toestel dat de gemeente beheert" };
   const parts: string[] = [];
   if (r.grants.some((g) => g.authenticationStrength || g.controls.includes("mfa"))) parts.push("met de Authenticator-app of een beveiligingssleutel (MFA)");
   const s = r.sessionControls;
@@ -49,7 +50,7 @@ function awinguLine(ctx: DocsContext, groups: readonly string[], signIn: WhatIfS
   const app = ctx.stacks.remoteAccess.awinguAppClientId;
   if (!ra || !app) return "";
   const usersGroup = ra.saml.usersGroup;
-  const r = inWords(whatIf(ctx.stacks.conditionalAccess.policies, t, { groups: [...groups, usersGroup] }, { ...signIn, app }), signIn.device === "unmanaged");
+  const r = inWords(whatIf(ctx.stacks.conditionalAccess.policies, t, { groups: [...groups, usersGroup] }, { ...signIn, app }));
   return `- De gemeentelijke programma's en uw schijven via **Awingu** op https://${ra.hostname}: ${r.text}.
   U moet daarvoor lid zijn van de groep ${t.groups[usersGroup]?.displayName ?? usersGroup}; vraag dat aan de ICT-dienst.${
     r.ok ? " Alles blijft op de server van de gemeente; er komt niets op uw computer terecht." : ""
@@ -62,7 +63,7 @@ export function teleworkPage(ctx: DocsContext): string {
   const country = t.allowedCountries[0];
   const sit = situations(country);
   const staff = t.groups.personeel ? { groups: ["personeel"] } : {};
-  const ask = (k: keyof ReturnType<typeof situations>) => inWords(whatIf(policies, t, staff, sit[k]), sit[k].device === "unmanaged");
+  const ask = (k: keyof ReturnType<typeof situations>) => inWords(whatIf(policies, t, staff, sit[k]));
   const answer = (k: keyof ReturnType<typeof situations>) => ask(k).text;
   const awingu = awinguLine(ctx, staff.groups ?? [], sit.privateBrowser);
   const registerPrivate = ask("registerMfaPrivate");

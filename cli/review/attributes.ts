@@ -2,7 +2,7 @@
  * Attribute-by-attribute differences of two resource bodies, formatted for a Markdown table.
  * Shared by the diff (synthesized JSON) and the drift report (plan JSON with sensitive masks).
  */
-import { flatten, isSensitiveMarker, jsonEqual, looksSecret, SENSITIVE } from "./values";
+import { flatten, isSecretAttribute, isSensitiveMarker, jsonEqual, looksSecretValue, SENSITIVE } from "./values";
 import { isObject } from "../../stacks/synthesized";
 
 export interface AttributeChange {
@@ -22,6 +22,8 @@ export interface AttributeOptions {
   readonly hzAfter?: (s: string) => string;
   /** True when the value at this path must not be shown (plan `*_sensitive`). */
   readonly sensitive?: (path: string, side: "before" | "after") => boolean;
+  /** The resource type, for the attributes that are secret by definition (isSecretAttribute). */
+  readonly type?: string;
 }
 
 const MAX_VALUE = 160;
@@ -37,10 +39,16 @@ export function attributeChanges(before: unknown, after: unknown, opts: Attribut
     const vb = b.get(path);
     const va = a.get(path);
     if (jsonEqual(vb, va)) continue;
-    // a secret is text: a boolean like disable_password_authentication is shown
+    // Hidden: what the plan marks sensitive, what has the shape of a secret, and the attributes
+    // that are secrets by definition; never by a word inside a name (passwordRequiredType is not
+    // a password). A secret is text: a boolean or a number is shown.
     const hide = (side: "before" | "after") => {
       const v = side === "before" ? vb : va;
-      return (looksSecret(path) && typeof v !== "boolean" && typeof v !== "number" && v !== null) || (opts.sensitive?.(path, side) ?? false);
+      return (
+        (opts.sensitive?.(path, side) ?? false) ||
+        looksSecretValue(v) ||
+        (isSecretAttribute(opts.type, path) && typeof v !== "boolean" && typeof v !== "number" && v !== null)
+      );
     };
     let fb = b.has(path) ? (hide("before") ? HIDDEN : formatValue(vb, opts.hzBefore)) : undefined;
     let fa = a.has(path) ? (hide("after") ? HIDDEN : formatValue(va, opts.hzAfter)) : undefined;
@@ -61,12 +69,12 @@ export function attributeChanges(before: unknown, after: unknown, opts: Attribut
 /** A value as short text: strings as they are (references humanized), lists comma-separated, objects as compact JSON. */
 export function formatValue(v: unknown, hz: (s: string) => string = (s) => s): string {
   if (Array.isArray(v)) return v.length === 0 ? "[]" : clip(v.map((x) => formatScalar(x, hz)).join(", "));
-  if (isObject(v)) return JSON.stringify(v).includes(SENSITIVE_JSON) ? HIDDEN : clip(hz(JSON.stringify(v)));
+  if (isObject(v)) return JSON.stringify(v).includes(SENSITIVE_JSON) || looksSecretValue(v) ? HIDDEN : clip(hz(JSON.stringify(v)));
   return clip(formatScalar(v, hz));
 }
 
 function formatScalar(v: unknown, hz: (s: string) => string = (s) => s): string {
-  if (isSensitiveMarker(v)) return HIDDEN;
+  if (isSensitiveMarker(v) || looksSecretValue(v)) return HIDDEN;
   if (typeof v === "string") return hz(v);
   if (v === null || v === undefined) return "null";
   if (typeof v === "object") return hz(JSON.stringify(v));

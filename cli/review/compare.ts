@@ -228,7 +228,7 @@ function resourceChange(
   after: JsonObject | undefined,
   notes: string[],
 ): ResourceChange {
-  const attributes = action === "delete" ? [] : attributeChanges(before, after, ctx);
+  const attributes = action === "delete" ? [] : attributeChanges(before, after, { ...ctx, type });
   const common = {
     stack: ctx.stack,
     tenant: ctx.tenant,

@@ -67,6 +67,23 @@ export function planTitle(file: string): string {
   return (file.split(/[\\/]/).pop() ?? file).replace(/\.json$/, "").replace(/\.plan$/, "");
 }
 
+/**
+ * A title per plan file, each different: the file name, with as many parent folders as it takes
+ * to tell files of the same name apart (`p1/plan`, `p2/plan`).
+ */
+export function planTitles(files: readonly string[]): string[] {
+  const parts = files.map((f) => f.split(/[\\/]/).filter(Boolean));
+  const depth = files.map(() => 1);
+  const title = (i: number) => [...parts[i].slice(-depth[i], -1), planTitle(files[i])].join("/");
+  for (let round = 0; round < 64; round++) {
+    const titles = files.map((_, i) => title(i));
+    const clashing = titles.map((t, i) => titles.indexOf(t) !== i || titles.lastIndexOf(t) !== i);
+    if (!clashing.some((c, i) => c && depth[i] < parts[i].length)) return titles;
+    clashing.forEach((c, i) => c && depth[i] < parts[i].length && depth[i]++);
+  }
+  return files.map((_, i) => title(i));
+}
+
 function actionOf(actions: readonly string[]): Action | undefined {
   if (actions.includes("delete") && actions.includes("create")) return "replace";
   if (actions.includes("delete")) return "delete";
@@ -80,7 +97,7 @@ function label(r: PlanResource, before?: Record<string, unknown>, after?: Record
 }
 
 /** One plan's drift: every managed resource in `resource_drift` with what changed. */
-export function driftSection(plan: Plan): DriftSection {
+export function driftSection(plan: Plan, title: string = planTitle(plan.file)): DriftSection {
   const items: DriftItem[] = [];
   for (const r of plan.resourceDrift) {
     if (r.mode && r.mode !== "managed") continue;
@@ -94,17 +111,17 @@ export function driftSection(plan: Plan): DriftSection {
       address: r.address,
       label: label(r, before, after),
       kind,
-      attributes: kind !== "changed" ? [] : whole ? [{ path: "(all attributes)", before: HIDDEN, after: HIDDEN }] : attributeChanges(before, after),
+      attributes: kind !== "changed" ? [] : whole ? [{ path: "(all attributes)", before: HIDDEN, after: HIDDEN }] : attributeChanges(before, after, { type: r.type }),
       risks: risksOf(r.type, action, before, after).map((risk) =>
         risk.kind === "protected-deleted" ? { ...risk, message: "deleted outside terraform; the next apply creates a new, empty object with a new id" } : risk,
       ),
     });
   }
-  return { title: planTitle(plan.file), source: plan.file, items };
+  return { title, source: plan.file, items };
 }
 
 /** One plan's pending changes (resource_changes that are not no-op). */
-export function planSummary(plan: Plan): PlanSummary {
+export function planSummary(plan: Plan, title: string = planTitle(plan.file)): PlanSummary {
   const changes: PlannedChange[] = [];
   for (const r of plan.resourceChanges) {
     if (r.mode && r.mode !== "managed") continue;
@@ -113,11 +130,12 @@ export function planSummary(plan: Plan): PlanSummary {
     const { before, after } = redact(r.change);
     changes.push({ address: r.address, label: label(r, before, after), action, risks: risksOf(r.type, action, before, after) });
   }
-  return { source: plan.file, title: planTitle(plan.file), changes };
+  return { source: plan.file, title, changes };
 }
 
 export function driftReport(plans: readonly Plan[]): DriftReport {
-  return { sections: plans.map(driftSection), planned: plans.map(planSummary) };
+  const titles = planTitles(plans.map((p) => p.file));
+  return { sections: plans.map((p, i) => driftSection(p, titles[i])), planned: plans.map((p, i) => planSummary(p, titles[i])) };
 }
 
 /** A difference reported by another comparer (e.g. Teams desired vs exported policies). */
@@ -224,7 +242,7 @@ export function renderDrift(report: DriftReport, opts: DriftRenderOptions): stri
   }
   const pending = report.planned.filter((p) => p.changes.length > 0);
   blocks.push(...headed(`### Planned changes (code vs state, not drift)\n\n`, pending.map(plannedBlock)));
-  return fit(head, blocks, opts.maxChars);
+  return fit(head, blocks, opts.maxChars, "werkplek drift");
 }
 
 function plannedBlock(p: PlanSummary): string {
@@ -245,5 +263,5 @@ export function renderPlanSummary(report: DriftReport, opts: DriftRenderOptions)
   }
   const n = driftCount(report);
   if (n) blocks.push(`_${n} resource${n === 1 ? "" : "s"} drifted outside terraform; the nightly drift issue lists ${n === 1 ? "it" : "them"}._\n`);
-  return fit(head, blocks, opts.maxChars);
+  return fit(head, blocks, opts.maxChars, "werkplek drift");
 }

@@ -134,7 +134,7 @@ export function renderDiff(result: DiffResult, opts: RenderOptions): string {
       }),
     ),
   );
-  return fit(head, blocks, max);
+  return fit(head, blocks, max, "werkplek diff");
 }
 
 /** Blocks under a heading, the heading joined to the first one; nothing when there are no blocks. */
@@ -142,16 +142,31 @@ export function headed(heading: string, blocks: readonly string[]): string[] {
   return blocks.length ? [heading + blocks[0], ...blocks.slice(1)] : [];
 }
 
-/** Joins blocks while they fit, then a note saying how much was left out. */
-export function fit(head: string, blocks: readonly string[], max: number): string {
+/** Length in characters (code points), as .github/scripts/cut.sh counts; `.length` counts UTF-16 units. */
+export function chars(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) if (s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdbff) i++; // a surrogate pair is one character
+  return n;
+}
+
+/**
+ * Joins blocks while they fit in `max` characters, then a note saying how much was left out and
+ * how to see it all (`command`, e.g. "werkplek diff", run again with a larger --max-chars).
+ */
+export function fit(head: string, blocks: readonly string[], max: number, command: string): string {
+  const sizes = blocks.map(chars);
+  const total = chars(head) + sizes.reduce((a, b) => a + b, 0);
   let out = head;
+  let used = chars(head);
   for (let i = 0; i < blocks.length; i++) {
     const rest = blocks.length - i;
-    const note = `\n> ✂️ Output cut at ${max.toLocaleString("en-US")} characters: ${rest} more block${rest === 1 ? "" : "s"} not shown. Run the command locally for the full report.\n`;
-    if (out.length + blocks[i].length + (i < blocks.length - 1 ? note.length : 0) > max) {
-      return (out + note).slice(0, max);
-    }
+    const note =
+      `\n> ✂️ ${rest} more block${rest === 1 ? "" : "s"} not shown (${(total - used).toLocaleString("en-US")} of the ${total.toLocaleString("en-US")} characters), ` +
+      `to stay within ${max.toLocaleString("en-US")} characters (--max-chars). For everything, run \`npx ${command}\` with a larger --max-chars.\n`;
+    // the note shrinks as blocks are added, so the one that fitted before still fits here
+    if (used + sizes[i] + (i < blocks.length - 1 ? chars(note) : 0) > max) return [...(out + note)].slice(0, max).join("");
     out += blocks[i];
+    used += sizes[i];
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * Reading `terraform show -json <planfile>` output (format_version 1.x, documented in
  * terraform's internals/json-format) and hiding every value marked sensitive.
  */
-import * as fs from "fs";
+import { readTextFile } from "../../constructs/text-file";
 import { UsageError } from "../command";
 import { jsonEqual, SENSITIVE } from "./values";
 import { isObject, JsonObject } from "../../stacks/synthesized";
@@ -32,25 +32,52 @@ export interface Plan {
   readonly resourceChanges: PlanResource[];
 }
 
-/** Reads one plan file; anything unreadable is a UsageError naming the file. */
+/**
+ * The actions `change.actions` may hold (terraform internal/command/jsonplan/plan.go, `Change`):
+ * ["no-op"], ["create"], ["read"], ["update"], ["delete", "create"], ["create", "delete"],
+ * ["delete"], ["forget"], ["create", "forget"]. Anything else would make a resource vanish from
+ * the report, so it is refused.
+ */
+export const PLAN_ACTIONS = ["no-op", "create", "read", "update", "delete", "forget"] as const;
+
+const SHOW_JSON = "expected the output of 'terraform show -json <planfile>' (terraform plan -refresh-only -out tfplan, then terraform show -json tfplan)";
+
+/**
+ * Reads one plan file; anything unreadable, or anything that is not a complete plan, is a
+ * UsageError naming the file: a file that cannot show drift must never read as "no drift".
+ */
 export function readPlan(file: string): Plan {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UsageError(`drift: ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  const read = readTextFile(file, { utf16: true });
+  if ("problem" in read) {
+    const { line, col, message, unreadable } = read.problem;
+    throw new UsageError(`drift: ${file}${line ? `:${line}:${col}` : ""}: ${unreadable ? `cannot read the file (${message})` : message}`);
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(read.text);
   } catch (e) {
-    throw new UsageError(`drift: ${file}: not JSON (${(e as Error).message}); expected the output of 'terraform show -json <planfile>'`);
+    throw new UsageError(`drift: ${file}: not JSON (${(e as Error).message}); ${SHOW_JSON}`);
   }
   if (!isObject(json) || typeof json.format_version !== "string") {
-    throw new UsageError(`drift: ${file}: no format_version; expected the output of 'terraform show -json <planfile>'`);
+    throw new UsageError(`drift: ${file}: no format_version; ${SHOW_JSON}`);
   }
   if (!/^1\./.test(json.format_version)) {
     throw new UsageError(`drift: ${file}: format_version "${json.format_version}" is not supported; allowed: 1.x`);
+  }
+  const isPlan = ["planned_values", "resource_changes", "resource_drift"].some((k) => k in json);
+  if (!isPlan) {
+    const what = "values" in json ? "terraform state (terraform show -json without a plan file, or of a .tfstate)" : "neither a plan nor state (no planned_values, resource_changes or resource_drift)";
+    throw new UsageError(`drift: ${file}: this is ${what}, which cannot show drift; ${SHOW_JSON}`);
+  }
+  if (json.errored === true) {
+    throw new UsageError(
+      `drift: ${file}: the plan errored ("errored": true): terraform stopped before it reached every resource, so drift cannot be ruled out; fix the error in the plan step's log and plan again`,
+    );
+  }
+  if (json.complete === false) {
+    throw new UsageError(
+      `drift: ${file}: the plan is incomplete ("complete": false: planned with -target, or with deferred changes): it does not cover every resource, so drift cannot be ruled out; plan the whole stack`,
+    );
   }
   const shape = "{address, type, name, change: {actions, before, after}}";
   const list = (key: string): PlanResource[] => {
@@ -63,7 +90,11 @@ export function readPlan(file: string): Plan {
         : (["address", "type", "name"] as const).filter((k) => typeof r[k] !== "string").map((k) => `has no string "${k}"`)[0] ??
           (!isObject(r.change) || !Array.isArray(r.change.actions) || !r.change.actions.every((a) => typeof a === "string")
             ? 'has no "change.actions" list'
-            : undefined);
+            : r.change.actions.length === 0
+              ? 'has an empty "change.actions" list'
+              : r.change.actions
+                  .filter((a: string) => !(PLAN_ACTIONS as readonly string[]).includes(a))
+                  .map((a: string) => `(${r.address}) has the unknown action "${a}"; allowed: ${PLAN_ACTIONS.join(", ")}`)[0]);
       if (wrong) throw new UsageError(`drift: ${file}: ${key}[${i}] ${wrong}; expected ${shape}`);
     });
     return v as unknown as PlanResource[];

@@ -73,11 +73,53 @@ function naturalKey(items: JsonObject[]): ((item: JsonObject) => string) | undef
   return undefined;
 }
 
-/** Attribute names that hold secret material: never print their values, marked sensitive or not. */
-const SECRET_NAME = /(password|secret|private_?key|client_certificate|access_key|connection_string|sas_?token|api_?key|certificate_data|pfx)/i;
+/**
+ * Secret material recognised by its shape, whatever the attribute is called and whether or not
+ * the plan marks it: a JSON web token (header and payload are base64url JSON, so both start with
+ * "eyJ"), a shared access signature (the `sig=` of a SAS URL or token), a connection string with a
+ * key or password, a PEM private key.
+ */
+const SECRET_SHAPES: readonly RegExp[] = [
+  /\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/,
+  /(^|[?&;\s"])sig=[^&\s"]{8,}/i,
+  /\b(AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)=[^;\s"]{4,}/i,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+];
 
-export function looksSecret(path: string): boolean {
-  return SECRET_NAME.test(path);
+/** True when a value (or any string inside it) has the shape of secret material. */
+export function looksSecretValue(v: unknown): boolean {
+  if (typeof v === "string") return SECRET_SHAPES.some((re) => re.test(v));
+  if (Array.isArray(v) || isObject(v)) return looksSecretValue(JSON.stringify(v));
+  return false;
+}
+
+/**
+ * Attributes that are secret material by what they are, for the resource types werkplek makes:
+ * the provider schemas mark them Sensitive, so a plan normally masks them (`*_sensitive`); this
+ * keeps them hidden in a plan that lost the marks and in synthesized JSON, which has none. Exact
+ * attribute paths: `passwordRequiredType` or a group called secretariaat are ordinary values.
+ */
+const SECRET_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  azurerm_key_vault_secret: ["value", "value_wo"],
+  azurerm_key_vault_certificate: ["certificate.contents", "certificate.password"],
+  azurerm_linux_virtual_machine: ["admin_password", "custom_data", "user_data"],
+  azurerm_storage_account: [
+    "primary_access_key",
+    "secondary_access_key",
+    "primary_connection_string",
+    "secondary_connection_string",
+    "primary_blob_connection_string",
+    "secondary_blob_connection_string",
+  ],
+  azurerm_log_analytics_workspace: ["primary_shared_key", "secondary_shared_key"],
+  azuread_application_password: ["value"],
+  azuread_service_principal_password: ["value"],
+  random_password: ["result", "bcrypt_hash"],
+};
+
+/** True when the attribute at `path` of a resource of `type` holds secret material by definition. */
+export function isSecretAttribute(type: string | undefined, path: string): boolean {
+  return type !== undefined && (SECRET_ATTRIBUTES[type] ?? []).includes(path);
 }
 
 /** Marker strings that stand in for sensitive plan values; printed as "(sensitive value hidden)". */

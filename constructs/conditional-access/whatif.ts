@@ -83,12 +83,21 @@ export interface WhatIfSession {
 
 /** The `werkplek whatif --json` contract; keys in this order. */
 export interface WhatIfResult {
+  /**
+   * `block`: the sign-in is refused, by a policy that blocks or by a grant the stated device
+   * cannot meet (`unmetGrants`); `grant`: allowed once every grant is met; `allow`: no enforced
+   * policy blocks or asks for a grant.
+   */
   readonly result: "block" | "grant" | "allow";
+  /** Every grant of an applying enforced policy, met or not. */
   readonly grants: WhatIfGrant[];
   readonly sessionControls: WhatIfSession;
+  /** Policies that refuse the sign-in: a block control, or a grant in `unmetGrants`. */
   readonly blockedBy: string[];
   readonly reportOnly: string[];
   readonly unknown: string[];
+  /** The grants in `grants` the stated sign-in cannot meet: a managed device asked of `device: unmanaged`. */
+  readonly unmetGrants: WhatIfGrant[];
 }
 
 /** Three-valued: true, false, or unknown with the reasons. */
@@ -191,8 +200,22 @@ export function whatIf(policies: readonly EvaluatedPolicy[], tenant: WhatIfDirec
     if (spec.sessionControls) mergeSession(session, spec.sessionControls);
   }
 
+  // A grant the device cannot meet refuses the sign-in as surely as a block control does.
+  const unmetGrants = grants.filter((g) => deviceGrantUnmet(g, signIn));
+  for (const g of unmetGrants) if (!blockedBy.includes(g.policy)) blockedBy.push(g.policy);
   const result = blockedBy.length > 0 ? "block" : grants.length > 0 ? "grant" : "allow";
-  return { result, grants, sessionControls: session, blockedBy, reportOnly, unknown };
+  return { result, grants, sessionControls: session, blockedBy, reportOnly, unknown, unmetGrants };
+}
+
+/**
+ * A grant only a managed device can meet, asked of a sign-in from an unmanaged one: with AND any
+ * device control, with OR only when every alternative is a device control (MFA or a strength
+ * would be another way to meet it).
+ */
+export function deviceGrantUnmet(g: WhatIfGrant, s: WhatIfSignIn): boolean {
+  const device = g.controls.filter((c) => c === "compliantDevice" || c === "domainJoinedDevice");
+  if (s.device !== "unmanaged" || device.length === 0) return false;
+  return g.operator === "AND" || (device.length === g.controls.length && !g.authenticationStrength);
 }
 
 function policyApplies(policy: EvaluatedPolicy, facts: TenantFacts, user: WhatIfUser, signIn: WhatIfSignIn): Tri {

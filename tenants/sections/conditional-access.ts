@@ -17,6 +17,14 @@ const isoDate = z
     error: "not a calendar date",
   });
 
+/**
+ * Today's date where it is latest on earth (UTC+14), so a promotion written today in Belgium is
+ * never "in the future" on a CI runner in UTC.
+ */
+function latestToday(): string {
+  return new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
 export const PolicyRolloutSchema = z
   .strictObject({
     state: z
@@ -24,11 +32,18 @@ export const PolicyRolloutSchema = z
       .default(DEFAULT_STATE)
       .describe("enabled (enforced), enabledForReportingButNotEnforced (report-only, the default) or disabled"),
     promoted: isoDate.optional().describe("the date the policy was promoted to enabled; required with state: enabled"),
-    reason: z.string().trim().min(10).optional().describe("why the policy is disabled; required with state: disabled"),
+    reason: z.string().trim().min(10).max(1000).optional().describe("why the policy is disabled; required with state: disabled"),
   })
   .superRefine((p, ctx) => {
     if (p.state === "enabled" && !p.promoted) {
       ctx.addIssue({ code: "custom", path: ["promoted"], message: "state enabled requires the promotion date (promoted: YYYY-MM-DD)" });
+    }
+    if (p.promoted && p.promoted > latestToday()) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["promoted"],
+        message: `${p.promoted} is in the future; write the date the policy was promoted (today or earlier): state enabled enforces it at the next deploy, a later date does not delay that`,
+      });
     }
     if (p.state === "disabled" && !p.reason) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: "state disabled requires a reason of at least 10 characters" });

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { noHostBits } from "../../constructs/ip-ranges";
 import { overlapsPrivateIpv4 } from "../../constructs/ip-ranges";
+import { keyVaultName, keyVaultNameProblem } from "../../constructs/naming";
 import { sshPublicKeyProblem } from "../../constructs/ssh-public-key";
 
 const IPV4 = z.ipv4({ error: "must be an IPv4 address like 10.0.0.4" });
@@ -133,6 +134,16 @@ export const RemoteAccessSchema = z
       .describe("application gateway WAF_v2"),
     keyVault: z
       .strictObject({
+        name: z
+          .string()
+          .superRefine((v, ctx) => {
+            const problem = keyVaultNameProblem(v);
+            if (problem) ctx.addIssue({ code: "custom", message: problem });
+          })
+          .optional()
+          .describe(
+            "name of the Key Vault, unique across all of Azure; absent: kv-<tenant>-awingu cut to 24 characters. Set it when that name is taken elsewhere, still soft-deleted (a deleted vault keeps its name for 90 days), or the same as another tenant's after the cut. Changing it replaces the vault",
+          ),
         certificateName: z
           .string()
           .regex(/^[A-Za-z0-9-]{1,127}$/, { error: "must be 1-127 letters, digits and dashes" })
@@ -234,6 +245,7 @@ function overlaps(x: string, y: string): boolean {
 
 /** The raw tenant as far as the cross-reference check needs it (it may be partly invalid). */
 interface RawTenantView {
+  name?: unknown;
   groups?: unknown;
   trustedIpRanges?: unknown;
   remoteAccess?: unknown;
@@ -241,8 +253,19 @@ interface RawTenantView {
 
 /** Checks between `remoteAccess` and the rest of the tenant file. */
 export function remoteAccessCrossReferences(t: RawTenantView, ctx: z.core.$RefinementCtx): void {
-  const ra = t.remoteAccess as { saml?: { usersGroup?: unknown }; bastion?: { allowedSourceRanges?: unknown } } | undefined;
+  const ra = t.remoteAccess as { saml?: { usersGroup?: unknown }; bastion?: { allowedSourceRanges?: unknown }; keyVault?: { name?: unknown } } | undefined;
   if (!ra || typeof ra !== "object") return;
+  if (typeof t.name === "string" && (ra.keyVault?.name ?? undefined) === undefined) {
+    const derived = keyVaultName(t.name, "awingu");
+    const problem = keyVaultNameProblem(derived);
+    if (problem) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["remoteAccess", "keyVault", "name"],
+        message: `the Key Vault name made from the tenant name, "${derived}", is not valid (${problem}); choose one here`,
+      });
+    }
+  }
   const groups = t.groups && typeof t.groups === "object" ? Object.keys(t.groups) : [];
   const usersGroup = ra.saml?.usersGroup ?? "awingu-gebruikers";
   if (typeof usersGroup === "string" && !groups.includes(usersGroup)) {

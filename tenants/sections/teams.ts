@@ -5,12 +5,15 @@
  * guests, no external access, no third-party or custom apps.
  */
 import { z } from "zod";
+import { NIL_GUID, NIL_GUID_MESSAGE } from "./ids";
 
 const KEY = /^[a-z0-9][a-z0-9-]*$/;
 const key = (what: string) =>
   z.string().regex(KEY, { error: `${what} must be lowercase letters, digits and dashes ([a-z0-9-]+)` });
 const guid = (what: string) =>
-  z.guid({ error: `${what} must be a GUID like 00000000-0000-0000-0000-000000000000` });
+  z
+    .guid({ error: `${what} must be a GUID like 00000000-0000-0000-0000-000000000000` })
+    .refine((g) => g !== NIL_GUID, { error: NIL_GUID_MESSAGE });
 const httpsUrl = (what: string) =>
   z.url({ protocol: /^https$/, error: `${what} must be an https:// URL` });
 const domain = z
@@ -28,6 +31,8 @@ export const TeamSchema = z
     dynamicRule: z
       .string()
       .min(1)
+      // Entra's limit (MicrosoftDocs/entra-docs, docs/identity/users/groups-dynamic-membership.md)
+      .max(3072, { error: "a membership rule takes at most 3072 characters (Entra's limit)" })
       .optional()
       .describe("dynamic membership rule, e.g. for all staff; absent means owners add members"),
   })
@@ -155,8 +160,23 @@ export function teamsCrossReferences(
   teams: unknown,
   groups: Record<string, unknown>,
   ctx: z.core.$RefinementCtx,
+  primaryDomain?: unknown,
 ): void {
   if (!isRecord(teams)) return;
+  const domains = isRecord(teams.externalAccess) && Array.isArray(teams.externalAccess.allowedDomains) ? teams.externalAccess.allowedDomains : [];
+  domains.forEach((d: unknown, i: number) => {
+    const path = ["teams", "externalAccess", "allowedDomains", i];
+    if (typeof d !== "string") return;
+    if (typeof primaryDomain === "string" && d === primaryDomain) {
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: `${d} is the municipality's own domain (primaryDomain); external access lists other organisations (your own users are never external)`,
+      });
+    } else if (domains.indexOf(d) !== i) {
+      ctx.addIssue({ code: "custom", path, message: `domain "${d}" is listed twice; list each domain once` });
+    }
+  });
   const groupKeys = Object.keys(groups);
   const unknownGroup = (path: (string | number)[], k: unknown) => {
     if (typeof k === "string" && !(k in groups)) {
