@@ -48,7 +48,7 @@ const PILOT_RING: UpdateRing = { qualityDeferralDays: 0, featureDeferralDays: 0,
 const PRODUCTION_RING: UpdateRing = { qualityDeferralDays: 7, featureDeferralDays: 30, qualityDeadlineDays: 3, featureDeadlineDays: 7, gracePeriodDays: 2 };
 
 /** A written reason for an exception, as the tenant schema asks elsewhere (at least 10 characters). */
-const reasonText = (what: string) => z.string().trim().min(10, { error: `${what}: a reason of at least 10 characters is required` });
+const reasonText = z.string().trim().min(10, { error: "a reason of at least 10 characters is required" });
 
 /**
  * Intune Remote Help (policies/intune/remote-help.ts): who may start a remote-support session on
@@ -83,7 +83,7 @@ export const RemoteHelpSchema = z
           .array(groupKey("remoteHelp.unenrolledDevices.userGroups"))
           .default([])
           .describe("staff whose private computers may be helped: Intune scopes such sessions by user, not by device"),
-        reason: reasonText("remoteHelp.unenrolledDevices.reason").optional().describe("why sessions to private computers are needed"),
+        reason: reasonText.optional().describe("why sessions to private computers are needed"),
       })
       .default({ allowed: false, userGroups: [] })
       .superRefine((u, ctx) => {

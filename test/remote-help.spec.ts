@@ -1,0 +1,129 @@
+/**
+ * Intune Remote Help (issue 18): the tenant file's `devices.remoteHelp`, and what the devices
+ * stack synthesizes from it: the remoteAssistanceSettings singleton, the two custom Intune roles
+ * and their assignments (members, scope, elevation), and nothing at all when it is off.
+ */
+import { REMOTE_HELP_ACTIONS } from "../facts/intune-remote-help";
+import { TenantSchema } from "../tenants/schema";
+import type { StackJson } from "../stacks/synthesized";
+import { kraainem } from "./helpers";
+import { groupKeyOf, rawWithRemoteHelp, synthAll, withRemoteHelp } from "./remote-help-fixture";
+
+type Graph = { url: string; api_version?: string; body: Record<string, any> };
+
+const REMOTE_HELP_URLS = ["deviceManagement/remoteAssistanceSettings", "deviceManagement/roleDefinitions", "deviceManagement/roleAssignments"];
+
+function graphResources(json: StackJson): [string, string, Graph][] {
+  return ["msgraph_resource", "msgraph_update_resource"].flatMap((type) => Object.entries((json.resource?.[type] ?? {}) as Record<string, Graph>).map(([name, r]) => [type, name, r] as [string, string, Graph]));
+}
+const byUrl = (json: StackJson, url: string) => graphResources(json).filter(([, , r]) => r.url === url);
+
+/** Issues of the tenant schema for a raw tenant, as "path: message". */
+function issues(raw: unknown): string[] {
+  const r = TenantSchema.safeParse(raw);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+}
+
+describe("the tenant file's devices.remoteHelp", () => {
+  test("is off unless the tenant file turns it on: absent gives enabled false, chat on, nothing to unenrolled devices", () => {
+    const raw = rawWithRemoteHelp();
+    delete (raw.devices as Record<string, unknown>).remoteHelp;
+    const t = TenantSchema.parse(raw);
+    expect(t.devices!.remoteHelp).toEqual({ enabled: false, chat: true, helpdeskGroups: [], elevationGroups: [], unenrolledDevices: { allowed: false, userGroups: [] } });
+    expect(kraainem().devices!.remoteHelp.enabled).toBe(false);
+  });
+
+  test("enabled needs helpdesk groups; elevation groups must be helpdesk groups", () => {
+    expect(issues(rawWithRemoteHelp({ helpdeskGroups: [], elevationGroups: [] }))).toContain("devices.remoteHelp.helpdeskGroups: Remote Help is enabled: name the helpdesk groups that may start sessions");
+    expect(issues(rawWithRemoteHelp({ helpdeskGroups: ["partner-ondersteuning"] }))).toEqual([
+      'devices.remoteHelp.elevationGroups.0: "ict-beheerders" may elevate but is not a helpdesk group; add it to helpdeskGroups (allowed: partner-ondersteuning)',
+    ]);
+  });
+
+  test("group keys are checked like the other device groups: unknown, not security, dynamic for who may take over a screen", () => {
+    expect(issues(rawWithRemoteHelp({ helpdeskGroups: ["ict-beheerders", "helpdesk"] }))).toEqual([expect.stringMatching(/^devices\.remoteHelp\.helpdeskGroups\.1: unknown group "helpdesk"; allowed: gemeenteraad, /)]);
+    const raw = rawWithRemoteHelp({ deviceGroups: ["laptops", "dienst"] }) as { groups: Record<string, unknown> };
+    raw.groups.dienst = { displayName: "GRP-Dienst", kind: "microsoft365" };
+    expect(issues(raw)).toEqual(['devices.remoteHelp.deviceGroups.1: Intune role assignments take security groups; "dienst" is a microsoft365 group']);
+    expect(issues(rawWithRemoteHelp({ helpdeskGroups: ["ict-beheerders", "personeel"] }))).toEqual([
+      expect.stringContaining('devices.remoteHelp.helpdeskGroups.1: "personeel" has dynamic membership: whoever may take over a staff member\'s screen is added by hand'),
+    ]);
+    // a dynamic group is fine where it only says which devices or users may be helped
+    expect(issues(rawWithRemoteHelp({ deviceGroups: ["laptops"], unenrolledDevices: { allowed: true, userGroups: ["personeel"], reason: "thuiswerk op een eigen pc zonder Awingu-app" } }))).toEqual([]);
+  });
+
+  test("sessions to private (unenrolled) computers need a reason and the staff groups they are for", () => {
+    expect(issues(rawWithRemoteHelp({ unenrolledDevices: { allowed: true } }))).toEqual([
+      "devices.remoteHelp.unenrolledDevices.reason: sessions to private (unenrolled) computers need a reason of at least 10 characters",
+      "devices.remoteHelp.unenrolledDevices.userGroups: name the staff groups whose private computers may be helped; Intune scopes sessions to unenrolled devices by user",
+    ]);
+    expect(issues(rawWithRemoteHelp({ unenrolledDevices: { allowed: true, userGroups: ["personeel"], reason: "kort" } }))).toEqual([
+      "devices.remoteHelp.unenrolledDevices.reason: a reason of at least 10 characters is required",
+    ]);
+  });
+});
+
+describe("the devices stack: Remote Help off", () => {
+  test("nothing of it is synthesized (the example keeps it off)", () => {
+    const devices = synthAll(kraainem()).devices;
+    expect(graphResources(devices).length).toBeGreaterThan(10); // the other Intune profiles are there
+    for (const url of REMOTE_HELP_URLS) expect(byUrl(devices, url)).toEqual([]);
+  });
+});
+
+describe("the devices stack: Remote Help on", () => {
+  const tenant = withRemoteHelp();
+  let all: Record<string, StackJson>;
+  beforeAll(() => {
+    all = synthAll(tenant);
+  });
+  const keys = (refs: string[]) => refs.map((r) => groupKeyOf(r, all.identity, tenant));
+  const role = (name: string) => all.devices.resource!.msgraph_resource[name] as Graph;
+  const allowed = (name: string): string[] => role(name).body.rolePermissions.flatMap((p: any) => p.resourceActions.flatMap((a: any) => a.allowedResourceActions));
+
+  test("the tenant-wide settings: enabled, chat as the tenant file says, no sessions to unenrolled devices", () => {
+    expect(byUrl(all.devices, "deviceManagement/remoteAssistanceSettings")).toEqual([
+      ["msgraph_update_resource", "remote-help-settings", expect.objectContaining({ api_version: "beta", body: { remoteAssistanceState: "enabled", allowSessionsToUnenrolledDevices: false, blockChat: false } })],
+    ]);
+    const noChat = synthAll(withRemoteHelp({ chat: false })).devices;
+    expect(byUrl(noChat, "deviceManagement/remoteAssistanceSettings")[0][2].body.blockChat).toBe(true);
+  });
+
+  test("two custom roles: the helpdesk's without elevation, the IT admins' with elevation; neither has unattended control", () => {
+    expect(byUrl(all.devices, "deviceManagement/roleDefinitions").map(([, name]) => name).sort()).toEqual(["remote-help-role-elevation", "remote-help-role-helpdesk"]);
+    expect(role("remote-help-role-helpdesk").body["@odata.type"]).toBe("#microsoft.graph.deviceAndAppManagementRoleDefinition");
+    expect(allowed("remote-help-role-helpdesk")).toEqual(expect.arrayContaining([REMOTE_HELP_ACTIONS.offer, REMOTE_HELP_ACTIONS.viewScreen, REMOTE_HELP_ACTIONS.takeFullControl]));
+    expect(allowed("remote-help-role-helpdesk")).not.toContain(REMOTE_HELP_ACTIONS.elevation);
+    expect(allowed("remote-help-role-elevation")).toContain(REMOTE_HELP_ACTIONS.elevation);
+    for (const r of ["remote-help-role-helpdesk", "remote-help-role-elevation"]) expect(allowed(r)).not.toContain(REMOTE_HELP_ACTIONS.unattended);
+    expect(role("remote-help-role-helpdesk").body.displayName).toBe("KRA - Hulp op afstand");
+  });
+
+  test("each assignment: members are the tenant file's groups, scope the device groups, bound to its own role", () => {
+    const helpdesk = role("remote-help-assignment-helpdesk").body;
+    const elevation = role("remote-help-assignment-elevation").body;
+    expect(keys(helpdesk.members)).toEqual(["ict-beheerders", "partner-ondersteuning"]);
+    expect(keys(elevation.members)).toEqual(["ict-beheerders"]);
+    for (const a of [helpdesk, elevation]) {
+      expect(a["@odata.type"]).toBe("#microsoft.graph.deviceAndAppManagementRoleAssignment");
+      expect(a.scopeType).toBe("resourceScope");
+      expect(keys(a.resourceScopes)).toEqual(["laptops"]);
+    }
+    expect(helpdesk["roleDefinition@odata.bind"]).toBe("https://graph.microsoft.com/beta/deviceManagement/roleDefinitions('${msgraph_resource.remote-help-role-helpdesk.id}')");
+    expect(elevation["roleDefinition@odata.bind"]).toBe("https://graph.microsoft.com/beta/deviceManagement/roleDefinitions('${msgraph_resource.remote-help-role-elevation.id}')");
+  });
+
+  test("no elevation groups: no elevation role at all", () => {
+    const devices = synthAll(withRemoteHelp({ elevationGroups: [] })).devices;
+    expect(byUrl(devices, "deviceManagement/roleDefinitions").map(([, name]) => name)).toEqual(["remote-help-role-helpdesk"]);
+    expect(byUrl(devices, "deviceManagement/roleAssignments").map(([, name]) => name)).toEqual(["remote-help-assignment-helpdesk"]);
+  });
+
+  test("private computers allowed with a reason: the setting follows, and the staff group joins the scope (Intune scopes them by user)", () => {
+    const t = withRemoteHelp({ deviceGroups: ["laptops", "update-pilot"], unenrolledDevices: { allowed: true, userGroups: ["personeel"], reason: "thuiswerk op een eigen pc zonder Awingu-app" } });
+    const s = synthAll(t);
+    expect(byUrl(s.devices, "deviceManagement/remoteAssistanceSettings")[0][2].body.allowSessionsToUnenrolledDevices).toBe(true);
+    const scope = (s.devices.resource!.msgraph_resource["remote-help-assignment-helpdesk"] as Graph).body.resourceScopes;
+    expect(scope.map((r: string) => groupKeyOf(r, s.identity, t))).toEqual(["laptops", "update-pilot", "personeel"]);
+  });
+});
