@@ -4,10 +4,12 @@
  * and their assignments (members, scope, elevation), and nothing at all when it is off.
  */
 import { REMOTE_HELP_ACTIONS } from "../facts/intune-remote-help";
-import { TenantSchema } from "../tenants/schema";
-import type { StackJson } from "../stacks/synthesized";
+import { RULES } from "../guardrails/registry";
+import { contextFor } from "../guardrails/run";
+import { TenantSchema, type Tenant } from "../tenants/schema";
+import type { StackJson, SynthesizedStack } from "../stacks/synthesized";
 import { kraainem } from "./helpers";
-import { groupKeyOf, rawWithRemoteHelp, synthAll, withRemoteHelp } from "./remote-help-fixture";
+import { groupKeyOf, rawWithRemoteHelp, synthAll, synthesizedStacks, withRemoteHelp } from "./remote-help-fixture";
 
 type Graph = { url: string; api_version?: string; body: Record<string, any> };
 
@@ -125,5 +127,70 @@ describe("the devices stack: Remote Help on", () => {
     expect(byUrl(s.devices, "deviceManagement/remoteAssistanceSettings")[0][2].body.allowSessionsToUnenrolledDevices).toBe(true);
     const scope = (s.devices.resource!.msgraph_resource["remote-help-assignment-helpdesk"] as Graph).body.resourceScopes;
     expect(scope.map((r: string) => groupKeyOf(r, s.identity, t))).toEqual(["laptops", "update-pilot", "personeel"]);
+  });
+});
+
+describe("the guardrails on remote support (WP-INTUNE-007, -008, -009)", () => {
+  const rule = (id: string) => RULES.find((r) => r.id === id)!;
+  const outcomes = (id: string, tenant: Tenant, stacks: SynthesizedStack[]) => rule(id).check(contextFor(tenant, stacks));
+  const failures = (id: string, tenant: Tenant, stacks: SynthesizedStack[]) => outcomes(id, tenant, stacks).filter((o) => !o.ok).map((o) => o.message);
+  const devices = (stacks: SynthesizedStack[]) => stacks.find((s) => s.area === "devices")!.json.resource!;
+  const on = withRemoteHelp();
+  let offStacks: SynthesizedStack[];
+  let onStacks: () => SynthesizedStack[];
+  beforeAll(() => {
+    offStacks = synthesizedStacks(kraainem());
+    const synthesized = JSON.stringify(synthesizedStacks(on));
+    onStacks = () => JSON.parse(synthesized); // a fresh copy to break
+  });
+
+  test("remote support not governed (Remote Help off) is a warning on the devices stack", () => {
+    expect(rule("WP-INTUNE-007").level).toBe("warning");
+    expect(outcomes("WP-INTUNE-007", kraainem(), offStacks)).toEqual([
+      expect.objectContaining({ stack: "kraainem-devices", ok: false, message: expect.stringContaining("Intune Remote Help is off") }),
+    ]);
+    expect(failures("WP-INTUNE-007", on, onStacks())).toEqual([]);
+    const noRoles = onStacks();
+    for (const name of ["remote-help-assignment-helpdesk", "remote-help-assignment-elevation"]) delete devices(noRoles).msgraph_resource[name];
+    expect(failures("WP-INTUNE-007", on, noRoles)).toEqual(["Remote Help is enabled, but no Intune role assignment in the code says who may start sessions"]);
+  });
+
+  test("sessions to unenrolled devices: an error unless the tenant file allows them with a reason", () => {
+    expect(outcomes("WP-INTUNE-008", on, onStacks())).toEqual([expect.objectContaining({ ok: true })]);
+    const opened = onStacks();
+    devices(opened).msgraph_update_resource["remote-help-settings"].body.allowSessionsToUnenrolledDevices = true;
+    expect(failures("WP-INTUNE-008", on, opened)).toEqual([expect.stringContaining("allowSessionsToUnenrolledDevices is true, but the tenant file does not allow")]);
+    const allowed = withRemoteHelp({ unenrolledDevices: { allowed: true, userGroups: ["personeel"], reason: "thuiswerk op een eigen pc zonder Awingu-app" } });
+    expect(failures("WP-INTUNE-008", allowed, synthesizedStacks(allowed))).toEqual([]);
+  });
+
+  test("elevation only for the protected groups the tenant file names, never unattended control", () => {
+    expect(failures("WP-INTUNE-009", on, onStacks())).toEqual([]);
+    const members = (s: SynthesizedStack[]) => devices(s).msgraph_resource["remote-help-assignment-elevation"].body.members as string[];
+    const helpdeskMembers = devices(onStacks()).msgraph_resource["remote-help-assignment-helpdesk"].body.members as string[];
+    // the partner's engineers are a protected admin group too, but the tenant file does not let them elevate
+    const partner = onStacks();
+    members(partner).push(helpdeskMembers[1]);
+    expect(failures("WP-INTUNE-009", on, partner)).toEqual([
+      "KRA - Hulp op afstand met beheerdersrechten - toewijzing gives elevation to ADM-Partner-Ondersteuning, which devices.remoteHelp.elevationGroups does not name (allowed: ict-beheerders)",
+    ]);
+    // a tenant file that names an ordinary group cannot make it an elevation group either
+    const ordinary = onStacks();
+    const laptops = devices(ordinary).msgraph_resource["remote-help-assignment-elevation"].body.resourceScopes[0];
+    members(ordinary).splice(0, 1, laptops);
+    expect(failures("WP-INTUNE-009", on, ordinary)).toEqual([expect.stringContaining("gives elevation to DEV-Windows-Laptops, which is not a protected (role-assignable) admin group")]);
+    const literal = onStacks();
+    members(literal).push("00000000-0000-0000-0000-00000000eeee");
+    expect(failures("WP-INTUNE-009", on, literal)).toEqual([expect.stringContaining("gives elevation to 00000000-0000-0000-0000-00000000eeee, which is not a group of the code")]);
+    const unattended = onStacks();
+    devices(unattended).msgraph_resource["remote-help-role-helpdesk"].body.rolePermissions[0].resourceActions[0].allowedResourceActions.push(REMOTE_HELP_ACTIONS.unattended);
+    expect(failures("WP-INTUNE-009", on, unattended)).toEqual([
+      "KRA - Hulp op afstand grants Microsoft.Intune_RemoteAssistanceApp_Unattended: a session nobody accepts",
+      // unattended control includes elevation, so the partner's engineers would now elevate too
+      "KRA - Hulp op afstand - toewijzing gives elevation to ADM-Partner-Ondersteuning, which devices.remoteHelp.elevationGroups does not name (allowed: ict-beheerders)",
+    ]);
+    const builtIn = onStacks();
+    devices(builtIn).msgraph_resource["remote-help-assignment-helpdesk"].body["roleDefinition@odata.bind"] = "https://graph.microsoft.com/beta/deviceManagement/roleDefinitions('9e0cc482-82df-4ab2-a24c-0c23a3f52e1e')";
+    expect(failures("WP-INTUNE-009", on, builtIn)).toEqual([expect.stringContaining("binds a role that the code does not declare, so its permissions cannot be checked")]);
   });
 });

@@ -103,7 +103,7 @@ export function remoteHelpRoleAssignment(
 ): RoleAssignmentBody {
   return {
     "@odata.type": "#microsoft.graph.deviceAndAppManagementRoleAssignment",
-    displayName: `${prefix} - ${ROLE_NAMES[role].name}`,
+    displayName: `${prefix} - ${ROLE_NAMES[role].name} - toewijzing`,
     description: `Wie ${role === "elevation" ? "met beheerdersrechten " : ""}hulp op afstand mag geven, en op welke toestellen. Beheerd door werkplek.`,
     members: [...members],
     scopeType: "resourceScope",
