@@ -3,12 +3,20 @@
  * stack synthesizes from it: the remoteAssistanceSettings singleton, the two custom Intune roles
  * and their assignments (members, scope, elevation), and nothing at all when it is off.
  */
+import * as fs from "fs";
+import * as path from "path";
+import { App } from "cdktf";
+import { main } from "../cli/main";
+import { compare } from "../cli/review/compare";
+import { risksOf } from "../cli/review/risks";
+import { readStackSet, type StackSet } from "../cli/review/stack-set";
+import { buildTenant } from "../stacks/tenant";
 import { REMOTE_HELP_ACTIONS } from "../facts/intune-remote-help";
 import { RULES } from "../guardrails/registry";
 import { contextFor } from "../guardrails/run";
 import { TenantSchema, type Tenant } from "../tenants/schema";
 import type { StackJson, SynthesizedStack } from "../stacks/synthesized";
-import { kraainem } from "./helpers";
+import { kraainem, tempDir } from "./helpers";
 import { groupKeyOf, rawWithRemoteHelp, synthAll, synthesizedStacks, withRemoteHelp } from "./remote-help-fixture";
 
 type Graph = { url: string; api_version?: string; body: Record<string, any> };
@@ -192,5 +200,75 @@ describe("the guardrails on remote support (WP-INTUNE-007, -008, -009)", () => {
     const builtIn = onStacks();
     devices(builtIn).msgraph_resource["remote-help-assignment-helpdesk"].body["roleDefinition@odata.bind"] = "https://graph.microsoft.com/beta/deviceManagement/roleDefinitions('9e0cc482-82df-4ab2-a24c-0c23a3f52e1e')";
     expect(failures("WP-INTUNE-009", on, builtIn)).toEqual([expect.stringContaining("binds a role that the code does not declare, so its permissions cannot be checked")]);
+  });
+});
+
+describe("werkplek diff flags remote support that reaches further (remote-support-widened)", () => {
+  let dir: string;
+  const sets: Record<string, StackSet> = {};
+  beforeAll(() => {
+    dir = tempDir();
+    const synth = (name: string, tenant: Tenant) => {
+      const app = new App({ outdir: path.join(dir, name) });
+      buildTenant(app, tenant);
+      app.synth();
+      sets[name] = readStackSet(path.join(dir, name), "--head");
+    };
+    synth("off", kraainem());
+    synth("on", withRemoteHelp());
+    synth("partner", withRemoteHelp({ elevationGroups: ["ict-beheerders", "partner-ondersteuning"] }));
+    synth("private", withRemoteHelp({ unenrolledDevices: { allowed: true, userGroups: ["personeel"], reason: "thuiswerk op een eigen pc zonder Awingu-app" } }));
+    synth("narrower", withRemoteHelp({ helpdeskGroups: ["ict-beheerders"] }));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const flags = (from: string, to: string) =>
+    compare(sets[from], sets[to], { tenantFile: () => kraainem() }).changes.flatMap((c) => c.risks.filter((r) => r.kind === "remote-support-widened").map((r) => `${c.label}: ${r.message}`));
+
+  test("turning Remote Help on: who may start sessions, and who may elevate, are flagged", () => {
+    expect(flags("off", "on")).toEqual([
+      'Graph object "KRA - Hulp op afstand met beheerdersrechten - toewijzing" (deviceManagement/roleAssignments, deviceAndAppManagementRoleAssignment): members added: groups {group "ADM-ICT-Beheerders"} may now start Remote Help sessions with administrator rights (elevation)',
+      'Graph object "KRA - Hulp op afstand - toewijzing" (deviceManagement/roleAssignments, deviceAndAppManagementRoleAssignment): members added: groups {group "ADM-ICT-Beheerders"}, {group "ADM-Partner-Ondersteuning"} may now start Remote Help sessions: see and take over staff screens',
+    ]);
+  });
+
+  test("elevation for one more group is flagged on the elevation assignment only", () => {
+    expect(flags("on", "partner")).toEqual([
+      'Graph object "KRA - Hulp op afstand met beheerdersrechten - toewijzing" (deviceManagement/roleAssignments, deviceAndAppManagementRoleAssignment): members added: groups {group "ADM-Partner-Ondersteuning"} may now start Remote Help sessions with administrator rights (elevation)',
+    ]);
+  });
+
+  test("private computers: the setting and both widened scopes are flagged", () => {
+    expect(flags("on", "private")).toEqual([
+      expect.stringMatching(/^Graph object "KRA - Hulp op afstand met beheerdersrechten - toewijzing" .*: scope widened: groups \{group "GRP-Alle-Personeel"\} now in reach of this Remote Help role$/),
+      expect.stringMatching(/^Graph object "KRA - Hulp op afstand - toewijzing" .*: scope widened: groups \{group "GRP-Alle-Personeel"\} now in reach of this Remote Help role$/),
+      "Graph setting (deviceManagement/remoteAssistanceSettings): allowSessionsToUnenrolledDevices false → true: the helpdesk may also take over computers Intune does not manage (staff's private computers)",
+    ]);
+  });
+
+  test("narrowing or switching off is not a widening; the markdown names the flag", async () => {
+    expect(flags("on", "narrower")).toEqual([]);
+    expect(flags("on", "off")).toEqual([]);
+    let out = "";
+    await main(["diff", "--base", path.join(dir, "on"), "--head", path.join(dir, "partner")], { out: (t) => (out += t), err: () => undefined });
+    expect(out).toContain("**remote support widened** · kraainem");
+  });
+
+  test("a role that gains elevation is flagged, and a role bound anew with elevation for the same groups", () => {
+    const role = (actions: string[]) => ({ url: "deviceManagement/roleDefinitions", body: { rolePermissions: [{ resourceActions: [{ allowedResourceActions: actions }] }] } });
+    const base = [REMOTE_HELP_ACTIONS.offer, REMOTE_HELP_ACTIONS.viewScreen];
+    expect(risksOf("msgraph_resource", "update", role(base), role([...base, REMOTE_HELP_ACTIONS.elevation]))).toEqual([
+      { kind: "remote-support-widened", message: `role now grants ${REMOTE_HELP_ACTIONS.elevation}: every group assigned this role may act as administrator on staff devices in a Remote Help session` },
+    ]);
+    expect(risksOf("msgraph_resource", "update", role([...base, REMOTE_HELP_ACTIONS.elevation]), role(base))).toEqual([]);
+    const assignment = (r: string) => ({ url: "deviceManagement/roleAssignments", body: { members: ["g1"], resourceScopes: ["s1"], "roleDefinition@odata.bind": `https://graph.microsoft.com/beta/deviceManagement/roleDefinitions('\${msgraph_resource.${r}.id}')` } });
+    const roles: Record<string, unknown> = { "msgraph_resource.helpdesk": role(base), "msgraph_resource.admins": role([...base, REMOTE_HELP_ACTIONS.elevation]) };
+    const related = { before: (a: string) => roles[a] as never, after: (a: string) => roles[a] as never };
+    expect(risksOf("msgraph_resource", "update", assignment("helpdesk"), assignment("admins"), undefined, undefined, related).map((r) => r.message)).toEqual([
+      "role with elevation now bound: groups g1 may now act as administrator in Remote Help sessions",
+    ]);
+    // an Intune role without Remote Help permissions is not remote support
+    const other: Record<string, unknown> = { "msgraph_resource.reader": role(["Microsoft.Intune_ManagedDevices_Read"]) };
+    const grown = { ...assignment("reader"), body: { ...assignment("reader").body, members: ["g1", "g2"] } };
+    expect(risksOf("msgraph_resource", "update", assignment("reader"), grown, undefined, undefined, { after: (a: string) => other[a] as never })).toEqual([]);
   });
 });
