@@ -3,10 +3,13 @@
  * stack synthesizes from it: the remoteAssistanceSettings singleton, the two custom Intune roles
  * and their assignments (members, scope, elevation), and nothing at all when it is off.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { App } from "cdktf";
 import { main } from "../cli/main";
+import { docsContext } from "../cli/docs/context";
+import { renderPages } from "../cli/docs/index";
 import { compare } from "../cli/review/compare";
 import { risksOf } from "../cli/review/risks";
 import { readStackSet, type StackSet } from "../cli/review/stack-set";
@@ -16,7 +19,7 @@ import { RULES } from "../guardrails/registry";
 import { contextFor } from "../guardrails/run";
 import { TenantSchema, type Tenant } from "../tenants/schema";
 import type { StackJson, SynthesizedStack } from "../stacks/synthesized";
-import { kraainem, tempDir } from "./helpers";
+import { kraainem, ROOT, tempDir } from "./helpers";
 import { groupKeyOf, rawWithRemoteHelp, synthAll, synthesizedStacks, withRemoteHelp } from "./remote-help-fixture";
 
 type Graph = { url: string; api_version?: string; body: Record<string, any> };
@@ -272,3 +275,86 @@ describe("werkplek diff flags remote support that reaches further (remote-suppor
     expect(risksOf("msgraph_resource", "update", assignment("reader"), grown, undefined, undefined, { after: (a: string) => other[a] as never })).toEqual([]);
   });
 });
+
+describe("the Dutch docs: Hulp op afstand", () => {
+  const section = (page: string, heading = "## Hulp op afstand") => page.slice(page.indexOf(heading), page.indexOf("\n## ", page.indexOf(heading) + 3));
+  let off: Record<string, string>;
+  let on: Record<string, string>;
+  beforeAll(() => {
+    off = renderPages(docsContext(kraainem()));
+    on = renderPages(docsContext(withRemoteHelp()));
+  });
+
+  test("off: the guide gives the supported fallback, Quick Assist started by the staff member, with the checks against phone scams", () => {
+    const s = section(off["telewerk.md"]);
+    expect(s).toContain("**Snelle hulp** (Quick Assist)");
+    expect(s).toContain("1. **U belt zelf** ICT-dienst Gemeente Kraainem op +32 2 000 00 00.");
+    expect(s).toMatch(/beveiligingscode die de helpdesk u \*\*in dat gesprek\*\* geeft/);
+    expect(s).toContain("### Zo herkent u oplichters");
+    expect(s).toMatch(/belt u \*\*nooit onverwacht\*\*/);
+    expect(s).toMatch(/belt u terug op uw nummer dat bij de gemeente bekend is/);
+    expect(s).not.toContain("Remote Help**");
+    // no helpdesk in the tenant file: the ICT owner from the tags
+    const t = kraainem();
+    const bare = section(renderPages(docsContext({ ...t, helpdesk: undefined }))["telewerk.md"]);
+    expect(bare).toContain("**U belt zelf** de ICT-dienst op het nummer op het intranet.");
+  });
+
+  test("on: how to ask, what the helpdesk may see and do, that each session is accepted, laptop vs private computer", () => {
+    const s = section(on["telewerk.md"]);
+    expect(s).toContain("neem dan contact op met ICT-dienst Gemeente Kraainem: ict@kraainem.be, +32 2 000 00 00 (werkdagen 8u30–12u en 13u–16u30)");
+    expect(s).toContain("**U aanvaardt elke sessie zelf**");
+    expect(tableAfter(s, "Wie u zo kan helpen")).toEqual([
+      ["wie", "wat"],
+      ["ADM-ICT-Beheerders, ADM-Partner-Ondersteuning", "uw scherm zien; uw muis en toetsenbord overnemen als u dat toestaat"],
+      ["ADM-ICT-Beheerders", "ook vragen om beheerdersrechten beantwoorden (bijvoorbeeld om software te installeren)"],
+    ]);
+    expect(s).toContain("chatvenster van Remote Help");
+    expect(s).toMatch(/Op uw eigen computer helpt de helpdesk niet met Remote Help/);
+    expect(s).not.toContain("Snelle hulp");
+  });
+
+  test("on: the guide follows the tenant file (no chat, no elevation, private computers with their reason)", () => {
+    const s = section(
+      renderPages(docsContext(withRemoteHelp({ chat: false, elevationGroups: [], unenrolledDevices: { allowed: true, userGroups: ["personeel"], reason: "thuiswerk op een eigen pc zonder Awingu-app" } })))["telewerk.md"],
+    );
+    expect(s).toContain("Remote Help heeft geen chat: de helpdesk belt u tijdens de sessie.");
+    expect(s).not.toContain("beheerdersrechten");
+    expect(s).toContain("De gemeente staat dat toe omdat: thuiswerk op een eigen pc zonder Awingu-app.");
+    expect(s).toContain("https://aka.ms/downloadremotehelp");
+  });
+
+  test("the identity page lists who holds the remote-support roles (on), or that nobody does (off)", () => {
+    expect(tableAfter(section(on["identity.md"]), "Intune-rol")).toEqual([
+      ["Intune-rol", "groepen", "mag", "op toestellen en gebruikers van"],
+      ["KRA - Hulp op afstand", "ADM-ICT-Beheerders, ADM-Partner-Ondersteuning", "sessie aanbieden, scherm zien, overnemen als de medewerker toestaat", "DEV-Windows-Laptops"],
+      ["KRA - Hulp op afstand met beheerdersrechten", "ADM-ICT-Beheerders", "dezelfde, en beheerdersvragen (UAC) beantwoorden", "DEV-Windows-Laptops"],
+    ]);
+    expect(section(on["identity.md"])).toContain("Entra-rol Intune Administrator heeft (ADM-ICT-Beheerders, ADM-Partner-Ondersteuning)");
+    expect(section(off["identity.md"])).toContain("Intune Remote Help staat uit");
+    expect(section(off["identity.md"])).not.toContain("| Intune-rol |");
+  });
+
+  test("every Mermaid block of the pages with Remote Help on still parses", () => {
+    const dir = tempDir();
+    try {
+      for (const [f, text] of Object.entries(on)) fs.writeFileSync(path.join(dir, f), text);
+      const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/check-mermaid.mjs"), ...Object.keys(on).map((f) => path.join(dir, f))], { encoding: "utf8" });
+      expect(r.status).toBe(0);
+      expect((JSON.parse(r.stdout) as unknown[]).length).toBeGreaterThanOrEqual(3);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The rows of the first Markdown table after `heading` in `page`, as cells (header row first). */
+function tableAfter(page: string, heading: string): string[][] {
+  const lines = page.slice(page.indexOf(heading)).split("\n");
+  const block = lines.slice(lines.findIndex((l) => l.startsWith("| ")));
+  const end = block.findIndex((l) => !l.startsWith("| "));
+  return block
+    .slice(0, end < 0 ? undefined : end)
+    .filter((l) => !l.startsWith("| ---"))
+    .map((l) => l.slice(2, -2).split(" | "));
+}
