@@ -1,10 +1,9 @@
 /** The example tenant with Intune Remote Help switched on (and optionally changed), for the Remote Help tests. */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { App, Testing } from "cdktf";
+import { Testing } from "cdktf";
 import { buildTenant } from "../stacks/tenant";
-import { readTenantStacks, type StackJson, type SynthesizedStack } from "../stacks/synthesized";
+import type { StackJson } from "../stacks/synthesized";
 import type { Tenant } from "../tenants/schema";
 import { kraainemRaw, tenantFrom } from "./helpers";
 
@@ -41,15 +40,3 @@ export function groupKeyOf(ref: string, identity: StackJson, tenant: Tenant): st
   return Object.entries(tenant.groups).find(([, g]) => g.displayName === display)?.[0];
 }
 
-/** The synthesized stacks of a tenant as the guardrails read them (stacks/synthesized.ts), in deploy order. */
-export function synthesizedStacks(tenant: Tenant): SynthesizedStack[] {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "werkplek-remote-help-"));
-  try {
-    const app = new App({ outdir });
-    buildTenant(app, tenant);
-    app.synth();
-    return readTenantStacks(outdir, tenant.name);
-  } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
-  }
-}

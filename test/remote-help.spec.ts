@@ -20,7 +20,39 @@ import { contextFor } from "../guardrails/run";
 import { TenantSchema, type Tenant } from "../tenants/schema";
 import type { StackJson, SynthesizedStack } from "../stacks/synthesized";
 import { kraainem, ROOT, tempDir } from "./helpers";
-import { groupKeyOf, rawWithRemoteHelp, synthAll, synthesizedStacks, withRemoteHelp } from "./remote-help-fixture";
+import { groupKeyOf, rawWithRemoteHelp, withRemoteHelp } from "./remote-help-fixture";
+import { readTenantStacks } from "../stacks/synthesized";
+
+/** Tenants the tests synthesize, each once per run (full app synth into a temporary folder). */
+const PRIVATE_COMPUTERS = { unenrolledDevices: { allowed: true, userGroups: ["personeel"], reason: "thuiswerk op een eigen pc zonder Awingu-app" } };
+const VARIANTS: Record<string, () => Tenant> = {
+  off: () => kraainem(),
+  on: () => withRemoteHelp(),
+  noChat: () => withRemoteHelp({ chat: false }),
+  noElevation: () => withRemoteHelp({ elevationGroups: [] }),
+  private: () => withRemoteHelp({ ...PRIVATE_COMPUTERS, deviceGroups: ["laptops", "update-pilot"] }),
+  partner: () => withRemoteHelp({ elevationGroups: ["ict-beheerders", "partner-ondersteuning"] }),
+  narrower: () => withRemoteHelp({ helpdeskGroups: ["ict-beheerders"] }),
+};
+const synthRoot = tempDir("werkplek-remote-help-");
+const synthesized = new Set<string>();
+afterAll(() => fs.rmSync(synthRoot, { recursive: true, force: true }));
+
+/** The output folder of a variant, synthesized on first use. */
+function outdirOf(variant: keyof typeof VARIANTS): string {
+  const dir = path.join(synthRoot, variant);
+  if (!synthesized.has(variant)) {
+    const app = new App({ outdir: dir });
+    buildTenant(app, VARIANTS[variant]());
+    app.synth();
+    synthesized.add(variant);
+  }
+  return dir;
+}
+/** A variant's stacks as the guardrails read them: a fresh copy on every call, free to break. */
+const stacksOf = (variant: keyof typeof VARIANTS): SynthesizedStack[] => readTenantStacks(outdirOf(variant), "kraainem");
+/** A variant's stack JSON by area (`devices`, `identity`, ...). */
+const synthAll = (variant: keyof typeof VARIANTS): Record<string, StackJson> => Object.fromEntries(stacksOf(variant).map((st) => [st.area!, st.json]));
 
 type Graph = { url: string; api_version?: string; body: Record<string, any> };
 
@@ -78,7 +110,7 @@ describe("the tenant file's devices.remoteHelp", () => {
 
 describe("the devices stack: Remote Help off", () => {
   test("nothing of it is synthesized (the example keeps it off)", () => {
-    const devices = synthAll(kraainem()).devices;
+    const devices = synthAll("off").devices;
     expect(graphResources(devices).length).toBeGreaterThan(10); // the other Intune profiles are there
     for (const url of REMOTE_HELP_URLS) expect(byUrl(devices, url)).toEqual([]);
   });
@@ -88,7 +120,7 @@ describe("the devices stack: Remote Help on", () => {
   const tenant = withRemoteHelp();
   let all: Record<string, StackJson>;
   beforeAll(() => {
-    all = synthAll(tenant);
+    all = synthAll("on");
   });
   const keys = (refs: string[]) => refs.map((r) => groupKeyOf(r, all.identity, tenant));
   const role = (name: string) => all.devices.resource!.msgraph_resource[name] as Graph;
@@ -98,7 +130,7 @@ describe("the devices stack: Remote Help on", () => {
     expect(byUrl(all.devices, "deviceManagement/remoteAssistanceSettings")).toEqual([
       ["msgraph_update_resource", "remote-help-settings", expect.objectContaining({ api_version: "beta", body: { remoteAssistanceState: "enabled", allowSessionsToUnenrolledDevices: false, blockChat: false } })],
     ]);
-    const noChat = synthAll(withRemoteHelp({ chat: false })).devices;
+    const noChat = synthAll("noChat").devices;
     expect(byUrl(noChat, "deviceManagement/remoteAssistanceSettings")[0][2].body.blockChat).toBe(true);
   });
 
@@ -127,14 +159,14 @@ describe("the devices stack: Remote Help on", () => {
   });
 
   test("no elevation groups: no elevation role at all", () => {
-    const devices = synthAll(withRemoteHelp({ elevationGroups: [] })).devices;
+    const devices = synthAll("noElevation").devices;
     expect(byUrl(devices, "deviceManagement/roleDefinitions").map(([, name]) => name)).toEqual(["remote-help-role-helpdesk"]);
     expect(byUrl(devices, "deviceManagement/roleAssignments").map(([, name]) => name)).toEqual(["remote-help-assignment-helpdesk"]);
   });
 
   test("private computers allowed with a reason: the setting follows, and the staff group joins the scope (Intune scopes them by user)", () => {
-    const t = withRemoteHelp({ deviceGroups: ["laptops", "update-pilot"], unenrolledDevices: { allowed: true, userGroups: ["personeel"], reason: "thuiswerk op een eigen pc zonder Awingu-app" } });
-    const s = synthAll(t);
+    const t = VARIANTS.private();
+    const s = synthAll("private");
     expect(byUrl(s.devices, "deviceManagement/remoteAssistanceSettings")[0][2].body.allowSessionsToUnenrolledDevices).toBe(true);
     const scope = (s.devices.resource!.msgraph_resource["remote-help-assignment-helpdesk"] as Graph).body.resourceScopes;
     expect(scope.map((r: string) => groupKeyOf(r, s.identity, t))).toEqual(["laptops", "update-pilot", "personeel"]);
@@ -150,9 +182,8 @@ describe("the guardrails on remote support (WP-INTUNE-007, -008, -009)", () => {
   let offStacks: SynthesizedStack[];
   let onStacks: () => SynthesizedStack[];
   beforeAll(() => {
-    offStacks = synthesizedStacks(kraainem());
-    const synthesized = JSON.stringify(synthesizedStacks(on));
-    onStacks = () => JSON.parse(synthesized); // a fresh copy to break
+    offStacks = stacksOf("off");
+    onStacks = () => stacksOf("on"); // a fresh copy to break
   });
 
   test("remote support not governed (Remote Help off) is a warning on the devices stack", () => {
@@ -171,8 +202,7 @@ describe("the guardrails on remote support (WP-INTUNE-007, -008, -009)", () => {
     const opened = onStacks();
     devices(opened).msgraph_update_resource["remote-help-settings"].body.allowSessionsToUnenrolledDevices = true;
     expect(failures("WP-INTUNE-008", on, opened)).toEqual([expect.stringContaining("allowSessionsToUnenrolledDevices is true, but the tenant file does not allow")]);
-    const allowed = withRemoteHelp({ unenrolledDevices: { allowed: true, userGroups: ["personeel"], reason: "thuiswerk op een eigen pc zonder Awingu-app" } });
-    expect(failures("WP-INTUNE-008", allowed, synthesizedStacks(allowed))).toEqual([]);
+    expect(failures("WP-INTUNE-008", VARIANTS.private(), stacksOf("private"))).toEqual([]);
   });
 
   test("elevation only for the protected groups the tenant file names, never unattended control", () => {
@@ -207,25 +237,9 @@ describe("the guardrails on remote support (WP-INTUNE-007, -008, -009)", () => {
 });
 
 describe("werkplek diff flags remote support that reaches further (remote-support-widened)", () => {
-  let dir: string;
-  const sets: Record<string, StackSet> = {};
-  beforeAll(() => {
-    dir = tempDir();
-    const synth = (name: string, tenant: Tenant) => {
-      const app = new App({ outdir: path.join(dir, name) });
-      buildTenant(app, tenant);
-      app.synth();
-      sets[name] = readStackSet(path.join(dir, name), "--head");
-    };
-    synth("off", kraainem());
-    synth("on", withRemoteHelp());
-    synth("partner", withRemoteHelp({ elevationGroups: ["ict-beheerders", "partner-ondersteuning"] }));
-    synth("private", withRemoteHelp({ unenrolledDevices: { allowed: true, userGroups: ["personeel"], reason: "thuiswerk op een eigen pc zonder Awingu-app" } }));
-    synth("narrower", withRemoteHelp({ helpdeskGroups: ["ict-beheerders"] }));
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const flags = (from: string, to: string) =>
-    compare(sets[from], sets[to], { tenantFile: () => kraainem() }).changes.flatMap((c) => c.risks.filter((r) => r.kind === "remote-support-widened").map((r) => `${c.label}: ${r.message}`));
+  const set = (variant: keyof typeof VARIANTS): StackSet => readStackSet(outdirOf(variant), "--head");
+  const flags = (from: keyof typeof VARIANTS, to: keyof typeof VARIANTS) =>
+    compare(set(from), set(to), { tenantFile: () => kraainem() }).changes.flatMap((c) => c.risks.filter((r) => r.kind === "remote-support-widened").map((r) => `${c.label}: ${r.message}`));
 
   test("turning Remote Help on: who may start sessions, and who may elevate, are flagged", () => {
     expect(flags("off", "on")).toEqual([
@@ -242,8 +256,8 @@ describe("werkplek diff flags remote support that reaches further (remote-suppor
 
   test("private computers: the setting and both widened scopes are flagged", () => {
     expect(flags("on", "private")).toEqual([
-      expect.stringMatching(/^Graph object "KRA - Hulp op afstand met beheerdersrechten - toewijzing" .*: scope widened: groups \{group "GRP-Alle-Personeel"\} now in reach of this Remote Help role$/),
-      expect.stringMatching(/^Graph object "KRA - Hulp op afstand - toewijzing" .*: scope widened: groups \{group "GRP-Alle-Personeel"\} now in reach of this Remote Help role$/),
+      expect.stringMatching(/^Graph object "KRA - Hulp op afstand met beheerdersrechten - toewijzing" .*: scope widened: groups \{group "DEV-Update-Pilot"\}, \{group "GRP-Alle-Personeel"\} now in reach of this Remote Help role$/),
+      expect.stringMatching(/^Graph object "KRA - Hulp op afstand - toewijzing" .*: scope widened: groups \{group "DEV-Update-Pilot"\}, \{group "GRP-Alle-Personeel"\} now in reach of this Remote Help role$/),
       "Graph setting (deviceManagement/remoteAssistanceSettings): allowSessionsToUnenrolledDevices false → true: the helpdesk may also take over computers Intune does not manage (staff's private computers)",
     ]);
   });
@@ -252,7 +266,7 @@ describe("werkplek diff flags remote support that reaches further (remote-suppor
     expect(flags("on", "narrower")).toEqual([]);
     expect(flags("on", "off")).toEqual([]);
     let out = "";
-    await main(["diff", "--base", path.join(dir, "on"), "--head", path.join(dir, "partner")], { out: (t) => (out += t), err: () => undefined });
+    await main(["diff", "--base", outdirOf("on"), "--head", outdirOf("partner")], { out: (t) => (out += t), err: () => undefined });
     expect(out).toContain("**remote support widened** · kraainem");
   });
 
