@@ -57,6 +57,9 @@ import complianceDefender from "./intune/compliance-defender";
 import complianceMinimumOs from "./intune/compliance-minimum-os";
 import updateRingDeadlines from "./intune/update-ring-deadlines";
 import secureByDefault from "./intune/secure-by-default";
+import remoteSupportGoverned from "./intune/remote-support-governed";
+import remoteHelpUnenrolled from "./intune/remote-help-unenrolled";
+import remoteHelpElevation from "./intune/remote-help-elevation";
 import sshNotOpen from "./remote-access/ssh-not-open";
 import rdpNotOpen from "./remote-access/rdp-not-open";
 import udpNotOpen from "./remote-access/udp-not-open";
@@ -136,6 +139,9 @@ export const RULES: readonly Rule[] = [
   complianceMinimumOs,
   updateRingDeadlines,
   secureByDefault,
+  remoteSupportGoverned,
+  remoteHelpUnenrolled,
+  remoteHelpElevation,
   sshNotOpen,
   rdpNotOpen,
   udpNotOpen,

@@ -3,6 +3,7 @@ import { ConfigurationError } from "../constructs/errors";
 import { EntraGroup } from "../constructs/entra-group";
 import { IntuneProfile } from "../constructs/intune-profile";
 import { DataMsGraphResource } from "../constructs/msgraph/data-resource";
+import { MsGraphResource } from "../constructs/msgraph/resource";
 import { MsGraphUpdateResource } from "../constructs/msgraph/update-resource";
 import { WerkplekStack, WerkplekStackProps } from "./werkplek-stack";
 import { attackSurfaceReduction } from "../policies/intune/attack-surface-reduction";
@@ -16,6 +17,7 @@ import { endpointProtection } from "../policies/intune/endpoint-protection";
 import { DEFAULT_PLATFORM_RESTRICTION_ODATA_TYPE, defaultPlatformRestriction } from "../policies/intune/enrollment-restriction";
 import { lapsPolicy } from "../policies/intune/laps";
 import { updateRing } from "../policies/intune/update-rings";
+import { remoteAssistanceSettings, remoteHelpRoleAssignment, remoteHelpRoleDefinition, RemoteHelpRole } from "../policies/intune/remote-help";
 import type { IdentityStack } from "./identity";
 
 export interface DevicesStackProps extends WerkplekStackProps {
@@ -26,11 +28,14 @@ export interface DevicesStackProps extends WerkplekStackProps {
 /**
  * `<tenant>-devices`: Intune for the Windows laptops — compliance, tenant compliance settings,
  * enrollment restriction, Autopilot, endpoint protection, Defender, LAPS, ASR rules, update
- * rings and device clean-up (policies/intune/*). Empty when the tenant file has no `devices:`.
+ * rings and device clean-up (policies/intune/*), and Intune Remote Help when `devices.remoteHelp`
+ * is enabled. Empty when the tenant file has no `devices:`.
  */
 export class DevicesStack extends WerkplekStack {
   /** Every assigned profile, by construct id. */
   readonly profiles: Readonly<Record<string, IntuneProfile>> = {};
+  /** The Remote Help role assignments by role; empty when Remote Help is off. */
+  readonly remoteHelpAssignments: Readonly<Partial<Record<RemoteHelpRole, MsGraphResource>>> = {};
 
   constructor(scope: Construct, props: DevicesStackProps) {
     super(scope, "devices", props);
@@ -73,6 +78,27 @@ export class DevicesStack extends WerkplekStack {
     // Tenant-wide settings: they apply to every device or user and cannot be assigned.
     new MsGraphUpdateResource(this, "compliance-settings", { url: "deviceManagement", body: complianceSettings(d) });
     new MsGraphUpdateResource(this, "device-cleanup", { url: "deviceManagement", apiVersion: "beta", body: deviceCleanup(d) });
+
+    // Intune Remote Help (policies/intune/remote-help.ts): nothing of it unless the tenant file turns it on.
+    const rh = d.remoteHelp;
+    if (rh.enabled) {
+      new MsGraphUpdateResource(this, "remote-help-settings", { url: "deviceManagement/remoteAssistanceSettings", apiVersion: "beta", body: remoteAssistanceSettings(rh) });
+      // Intune scopes sessions to enrolled devices by device group and to unenrolled ones by user group
+      const scopeKeys = [...new Set([...(rh.deviceGroups ?? [d.groups.laptops]), ...(rh.unenrolledDevices.allowed ? rh.unenrolledDevices.userGroups : [])])];
+      const scope = scopeKeys.map((k) => group(k).objectId);
+      const assignments: Partial<Record<RemoteHelpRole, MsGraphResource>> = {};
+      const assign = (role: RemoteHelpRole, members: readonly string[]) => {
+        const definition = new MsGraphResource(this, `remote-help-role-${role}`, { url: "deviceManagement/roleDefinitions", apiVersion: "beta", body: remoteHelpRoleDefinition(p, role) });
+        assignments[role] = new MsGraphResource(this, `remote-help-assignment-${role}`, {
+          url: "deviceManagement/roleAssignments",
+          apiVersion: "beta",
+          body: remoteHelpRoleAssignment(p, role, definition.graphId, members.map((k) => group(k).objectId), scope),
+        });
+      };
+      assign("helpdesk", rh.helpdeskGroups);
+      if (rh.elevationGroups.length) assign("elevation", rh.elevationGroups);
+      this.remoteHelpAssignments = assignments;
+    }
 
     // The default platform restriction exists in every tenant under a tenant-specific id; look it up.
     const restrictions = new DataMsGraphResource(this, "enrollment-configurations", {

@@ -16,6 +16,8 @@ import { parseTenantFile } from "../tenants/load";
 import { GuardrailsSchema } from "../tenants/sections/guardrails";
 import { parse } from "yaml";
 import { buildStacks, kraainem, kraainemRaw, ROOT, synthJson, tempDir, tenantFrom } from "./helpers";
+import { synthAll, withRemoteHelp } from "./remote-help-fixture";
+import type { StackJson } from "../stacks/synthesized";
 
 const COMPLIANT_OUT = path.join(ROOT, "test/fixtures/guardrails/compliant");
 const tenant = kraainem();
@@ -29,12 +31,19 @@ function run(...argv: string[]) {
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-/** A synthesized folder: the example's real identity stack plus the fixture stacks of the other areas. */
+/**
+ * A synthesized folder: the example's real identity stack plus the fixture stacks of the other
+ * areas. The fixture's devices stack has Intune Remote Help on, so the identity stack is the one of
+ * the example with Remote Help on (it then exports the helpdesk groups to the devices stack).
+ */
+let identityWithRemoteHelp: StackJson | undefined;
 function outDir(): string {
   const dir = tempDir();
   dirs.push(dir);
   fs.cpSync(COMPLIANT_OUT, dir, { recursive: true });
-  const identity = synthJson(buildStacks(tenant).identity);
+  // the whole app, synthesized once: only an app synth writes the cross-stack outputs
+  identityWithRemoteHelp ??= synthAll(withRemoteHelp()).identity;
+  const identity = identityWithRemoteHelp;
   fs.writeFileSync(path.join(dir, "stacks", "kraainem-identity", "cdk.tf.json"), JSON.stringify(identity));
   return dir;
 }
@@ -106,6 +115,8 @@ describe("the example tenant", () => {
   /** Rules for features the example does not use, so they find nothing of their kind in its output. */
   const OPTIONAL_FEATURES: Record<string, string> = {
     "WP-CA-015": "the risk policies (Entra ID P2): the example has riskPolicies: false and no policy acts on user risk",
+    "WP-INTUNE-008": "Intune Remote Help: the example keeps devices.remoteHelp off (it needs a licence), so there is no Remote Help setting",
+    "WP-INTUNE-009": "Intune Remote Help: the example keeps devices.remoteHelp off, so there are no Intune roles",
     "WP-STATE-007": "remote state backend: the example has no `state:` section, so its stacks keep local state",
   };
 

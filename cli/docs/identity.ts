@@ -1,6 +1,7 @@
 import { DIRECTORY_ROLES } from "../../facts/directory-roles";
 import { DocsContext } from "./context";
 import { flowchart, MermaidEdge, MermaidIds, MermaidNode, table } from "./markdown";
+import { remoteSupportRolesSection } from "./remote-help";
 
 /**
  * Product names of well-known SKU part numbers (Microsoft's "Product names and service plan
@@ -100,6 +101,7 @@ ${table(
   [...new Set(Object.values(t.adminRoles).flat())].sort().map((r) => [r, `\`${DIRECTORY_ROLES[r as keyof typeof DIRECTORY_ROLES]}\``]),
 )}
 
+${remoteSupportRolesSection(ctx)}
 ## Noodtoegang
 
 De noodaccounts (${t.breakGlass.accountObjectIds.length}) en hun groep \`${t.breakGlass.groupObjectId}\` worden buiten

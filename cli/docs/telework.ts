@@ -1,6 +1,7 @@
 import { whatIf, WhatIfResult, WhatIfSignIn } from "../../constructs/conditional-access/whatif";
 import { WEAK_AUTH_METHODS } from "../../tenants/schema";
 import { DocsContext } from "./context";
+import { remoteHelpSection } from "./remote-help";
 
 /** A sign-in by an ordinary staff member from home in Belgium (or the tenant's first allowed country). */
 function situations(country: string): Record<string, WhatIfSignIn> {
@@ -125,6 +126,7 @@ ${passkeyParagraph(policies.find((p) => p.spec.id === "CA015")?.spec.state)}
 | oude mailprogramma's (POP, IMAP) | ${answer("oldMail")} | die kunnen geen MFA; een gestolen wachtwoord zou volstaan |
 | aanmelden met een code op een ander toestel ("apparaatcode") | ${answer("deviceCode")} | een bekende truc van oplichters om uw aanmelding over te nemen |
 
+${remoteHelpSection(ctx)}
 ## Hulp nodig?
 
 ${

@@ -6,7 +6,7 @@ import { Area } from "../../stacks/werkplek-stack";
 import { AttributeChange, attributeChanges } from "./attributes";
 import { describeConditionalAccess, describeNsgRule, nsgRules } from "./describe";
 import { documentLabel, EMERGENCY_ACCESS_GROUP, humanize, isTeamsApplyStep, labelOf } from "./labels";
-import { Action, findingKey, Risk, risksOf, teamsLoosenings } from "./risks";
+import { Action, findingKey, RelatedResources, Risk, risksOf, teamsLoosenings } from "./risks";
 import { GuardrailFinding, StackSet } from "./stack-set";
 import { jsonEqual } from "./values";
 import { areaOf, block, isObject, JsonObject, tenantOf } from "../../stacks/synthesized";
@@ -140,6 +140,8 @@ export function compare(base: StackSet, head: StackSet, opts: CompareOptions = {
     }
     const door = doors.get(tenant)!;
     const named = (set: StackSet) => (s: string) => (breakGlass && s === breakGlass ? EMERGENCY_ACCESS_GROUP : humanize(s, stack, set));
+    const b = resourcesOf(base, stack);
+    const h = resourcesOf(head, stack);
     const ctx = {
       stack,
       tenant,
@@ -147,9 +149,9 @@ export function compare(base: StackSet, head: StackSet, opts: CompareOptions = {
       hzBefore: named(base),
       hzAfter: named(head),
       permittedFromInternet: (address: string) => (rule: JsonObject) => door(stack, address, rule),
+      // what a reference in a changed resource points to, on each side (an Intune role assignment's role)
+      related: { before: (a: string) => b.get(a)?.config, after: (a: string) => h.get(a)?.config },
     };
-    const b = resourcesOf(base, stack);
-    const h = resourcesOf(head, stack);
     const deleted = [...b.keys()].filter((k) => !h.has(k));
     const created = [...h.keys()].filter((k) => !b.has(k));
 
@@ -216,6 +218,8 @@ interface StackContext {
   readonly hzAfter: (s: string) => string;
   /** The NSG rules of `address` (in head) that are the door WP-NET-007 permits. */
   readonly permittedFromInternet: (address: string) => (rule: JsonObject) => boolean;
+  /** Other resources of the stack by address, base and head. */
+  readonly related?: RelatedResources;
 }
 
 function resourceChange(
@@ -236,7 +240,7 @@ function resourceChange(
     address,
     type,
     action,
-    risks: risksOf(type, action, before, after, ctx.hzAfter, ctx.permittedFromInternet(address)),
+    risks: risksOf(type, action, before, after, ctx.hzAfter, ctx.permittedFromInternet(address), ctx.related),
   };
   if (isTeamsApplyStep(type, after ?? before)) return { ...common, ...teamsApplyStep(action, attributes, notes) };
   const label = after ? labelOf(type, name, after, ctx.hzAfter) : labelOf(type, name, before, ctx.hzBefore);

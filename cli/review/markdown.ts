@@ -36,6 +36,7 @@ export const RISK_TITLES: Record<RiskKind, string> = {
   "location-widened": "named location widened",
   "firewall-opened": "firewall opened",
   "setting-weakened": "security setting weakened",
+  "remote-support-widened": "remote support widened",
   "suppression-added": "guardrail suppression added",
 };
 

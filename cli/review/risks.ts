@@ -8,6 +8,7 @@ import { groupsInWords, isGroupUnified, roleName } from "./labels";
 import { teamsLoosening, teamsUndeclared } from "./teams-loosening";
 import { added, flatten, str } from "./values";
 import { block, JsonObject, strings } from "../../stacks/synthesized";
+import { REMOTE_HELP_ELEVATING_ACTIONS, REMOTE_HELP_SESSION_ACTIONS } from "../../facts/intune-remote-help";
 
 export type RiskKind =
   | "protected-deleted"
@@ -20,7 +21,8 @@ export type RiskKind =
   | "location-widened"
   | "firewall-opened"
   | "setting-weakened"
-  | "suppression-added";
+  | "suppression-added"
+  | "remote-support-widened";
 
 export interface Risk {
   readonly kind: RiskKind;
@@ -59,6 +61,16 @@ export function isProtected(type: string, config: JsonObject | undefined): boole
 
 export type Action = "create" | "update" | "replace" | "delete";
 
+/**
+ * Other resources of the same stack by address (`type.name`), before and after the change: what a
+ * reference in the changed resource points to (an Intune role assignment's role). Absent (drift,
+ * plan JSON with resolved ids) means a reference cannot be followed.
+ */
+export interface RelatedResources {
+  readonly before?: (address: string) => JsonObject | undefined;
+  readonly after?: (address: string) => JsonObject | undefined;
+}
+
 type Humanize = (s: string) => string;
 
 /**
@@ -73,6 +85,7 @@ export function risksOf(
   after: JsonObject | undefined,
   hz: Humanize = (s) => s,
   permittedFromInternet: (rule: JsonObject) => boolean = () => false,
+  related: RelatedResources = {},
 ): Risk[] {
   const risks: Risk[] = [];
   if (action === "delete" && isProtected(type, before)) {
@@ -94,8 +107,62 @@ export function risksOf(
     for (const m of firewallOpenings(type, before, after)) risks.push({ kind: "firewall-opened", message: m });
     if (before) for (const m of namedLocationWidening(type, before, after)) risks.push({ kind: "location-widened", message: m });
     if (before) for (const m of settingWeakenings(type, before, after)) risks.push({ kind: "setting-weakened", message: m });
+    for (const m of remoteSupportWidenings(type, before, after, hz, related)) risks.push({ kind: "remote-support-widened", message: m });
   }
   return risks;
+}
+
+const graphUrlOf = (c: JsonObject | undefined) => String(c?.url ?? "").replace(/^\/+/, "").replace(/^(v1\.0|beta)\//, "");
+
+/** Allowed resource actions of an Intune role definition's attributes. */
+function roleActions(config: JsonObject | undefined): string[] {
+  const body = block(config?.body);
+  const permissions = [...(Array.isArray(body.rolePermissions) ? body.rolePermissions : []), ...(Array.isArray(body.permissions) ? body.permissions : [])].map(block);
+  return permissions.flatMap((p) => [...strings(p.actions), ...(Array.isArray(p.resourceActions) ? p.resourceActions : []).map(block).flatMap((a) => strings(a.allowedResourceActions))]);
+}
+
+/** The role definition an Intune role assignment binds (`roleDefinition@odata.bind` → `${msgraph_resource.<name>.id}`). */
+function boundRole(config: JsonObject | undefined, lookup: ((address: string) => JsonObject | undefined) | undefined): JsonObject | undefined {
+  const bind = block(config?.body)["roleDefinition@odata.bind"];
+  const name = typeof bind === "string" ? /\$\{msgraph_resource\.([A-Za-z0-9_-]+)\.id\}/.exec(bind)?.[1] : undefined;
+  return name && lookup ? lookup(`msgraph_resource.${name}`) : undefined;
+}
+
+/**
+ * Intune Remote Help (devices.remoteHelp) reaching further: sessions allowed to unenrolled
+ * devices, a group added to a Remote Help role assignment (or a new one), elevation granted to a
+ * role or to more groups, or the scope of such an assignment widened.
+ */
+function remoteSupportWidenings(type: string, before: JsonObject | undefined, after: JsonObject, hz: Humanize, related: RelatedResources): string[] {
+  if (type !== "msgraph_resource" && type !== "msgraph_update_resource") return [];
+  const url = graphUrlOf(after);
+  const b = block(before?.body);
+  const a = block(after.body);
+  const out: string[] = [];
+  const elevating = (actions: string[]) => actions.filter((x) => REMOTE_HELP_ELEVATING_ACTIONS.includes(x));
+  if (url === "deviceManagement/remoteAssistanceSettings" && a.allowSessionsToUnenrolledDevices === true && b.allowSessionsToUnenrolledDevices !== true) {
+    out.push(`allowSessionsToUnenrolledDevices ${before ? String(b.allowSessionsToUnenrolledDevices ?? false) : "(new)"} → true: the helpdesk may also take over computers Intune does not manage (staff's private computers)`);
+  }
+  if (url === "deviceManagement/roleDefinitions" && before) {
+    const gained = added(elevating(roleActions(before)), elevating(roleActions(after)));
+    if (gained.length) out.push(`role now grants ${gained.join(", ")}: every group assigned this role may act as administrator on staff devices in a Remote Help session`);
+  }
+  if (url === "deviceManagement/roleAssignments") {
+    const roleAfter = boundRole(after, related.after);
+    const actions = roleActions(roleAfter);
+    if (roleAfter && !actions.some((x) => REMOTE_HELP_SESSION_ACTIONS.includes(x))) return out; // an Intune role without Remote Help
+    const elevates = elevating(actions).length > 0;
+    const what = !roleAfter ? "now hold this Intune role (its permissions are not in this output)" : elevates ? "may now start Remote Help sessions with administrator rights (elevation)" : "may now start Remote Help sessions: see and take over staff screens";
+    const membersAdded = added(strings(b.members), strings(a.members));
+    if (membersAdded.length) out.push(`members added: ${groupsInWords(membersAdded, hz)} ${what}`);
+    const elevatedBefore = before ? elevating(roleActions(boundRole(before, related.before))).length > 0 : false;
+    const kept = strings(a.members).filter((m) => !membersAdded.includes(m));
+    if (before && elevates && !elevatedBefore && kept.length) out.push(`role with elevation now bound: ${groupsInWords(kept, hz)} may now act as administrator in Remote Help sessions`);
+    const scopesAdded = added(strings(b.resourceScopes), strings(a.resourceScopes));
+    if (before && scopesAdded.length) out.push(`scope widened: ${groupsInWords(scopesAdded, hz)} now in reach of this Remote Help role`);
+    if (str(a.scopeType) && a.scopeType !== "resourceScope" && a.scopeType !== b.scopeType) out.push(`scopeType ${a.scopeType}: every device or licensed user in Intune, not only the listed groups`);
+  }
+  return out;
 }
 
 /** name → value of the Group.Unified setting's `values` list. */

@@ -47,6 +47,74 @@ export type UpdateRing = z.output<typeof UpdateRingSchema>;
 const PILOT_RING: UpdateRing = { qualityDeferralDays: 0, featureDeferralDays: 0, qualityDeadlineDays: 2, featureDeadlineDays: 7, gracePeriodDays: 1 };
 const PRODUCTION_RING: UpdateRing = { qualityDeferralDays: 7, featureDeferralDays: 30, qualityDeadlineDays: 3, featureDeadlineDays: 7, gracePeriodDays: 2 };
 
+/** A written reason for an exception, as the tenant schema asks elsewhere (at least 10 characters). */
+const reasonText = z.string().trim().min(10, { error: "a reason of at least 10 characters is required" });
+
+/**
+ * Intune Remote Help (policies/intune/remote-help.ts): who may start a remote-support session on
+ * which devices. Off by default: it needs a Remote Help add-on or Intune Suite licence for the
+ * helpdesk and for every staff member who is helped (memdocs fundamentals/remote-help.md,
+ * "Prerequisites").
+ */
+export const RemoteHelpSchema = z
+  .strictObject({
+    enabled: z
+      .boolean()
+      .default(false)
+      .describe("Intune Remote Help on: needs a Remote Help (or Intune Suite) licence for the helpdesk and the staff they help"),
+    chat: z.boolean().default(true).describe("chat in the Remote Help app (false blocks it; Microsoft's default is on)"),
+    helpdeskGroups: z
+      .array(groupKey("remoteHelp.helpdeskGroups"))
+      .default([])
+      .describe("groups whose members may start sessions: see the screen and, when the staff member allows it, take control"),
+    elevationGroups: z
+      .array(groupKey("remoteHelp.elevationGroups"))
+      .default([])
+      .describe("IT-admin groups that may also elevate (answer administrator prompts) in a session; each must be a helpdesk group"),
+    deviceGroups: z
+      .array(groupKey("remoteHelp.deviceGroups"))
+      .min(1, { error: "remoteHelp.deviceGroups needs at least one group; leave it out to use groups.laptops" })
+      .optional()
+      .describe("device groups the helpdesk may help (the role assignment's scope); absent means groups.laptops"),
+    unenrolledDevices: z
+      .strictObject({
+        allowed: z.boolean().default(false).describe("sessions to computers Intune does not manage (staff's private computers)"),
+        userGroups: z
+          .array(groupKey("remoteHelp.unenrolledDevices.userGroups"))
+          .default([])
+          .describe("staff whose private computers may be helped: Intune scopes such sessions by user, not by device"),
+        reason: reasonText.optional().describe("why sessions to private computers are needed"),
+      })
+      .default({ allowed: false, userGroups: [] })
+      .superRefine((u, ctx) => {
+        if (!u.allowed) return;
+        if (!u.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "sessions to private (unenrolled) computers need a reason of at least 10 characters" });
+        if (u.userGroups.length === 0) {
+          ctx.addIssue({ code: "custom", path: ["userGroups"], message: "name the staff groups whose private computers may be helped; Intune scopes sessions to unenrolled devices by user" });
+        }
+      })
+      .describe("Remote Help to computers Intune does not manage; not allowed unless said so here, with a reason"),
+  })
+  .superRefine((r, ctx) => {
+    if (r.enabled && r.helpdeskGroups.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["helpdeskGroups"], message: "Remote Help is enabled: name the helpdesk groups that may start sessions" });
+    }
+    r.elevationGroups.forEach((g, i) => {
+      if (!r.helpdeskGroups.includes(g)) {
+        ctx.addIssue({ code: "custom", path: ["elevationGroups", i], message: `"${g}" may elevate but is not a helpdesk group; add it to helpdeskGroups (allowed: ${r.helpdeskGroups.join(", ") || "none"})` });
+      }
+    });
+    for (const field of ["helpdeskGroups", "elevationGroups"] as const) {
+      const seen = new Set<string>();
+      r[field].forEach((g, i) => {
+        if (seen.has(g)) ctx.addIssue({ code: "custom", path: [field, i], message: `"${g}" is listed twice` });
+        seen.add(g);
+      });
+    }
+  })
+  .describe("Intune Remote Help: remote support for staff at home, on the managed laptop (and, if allowed, a private computer)");
+export type RemoteHelpSpec = z.output<typeof RemoteHelpSchema>;
+
 export const DevicesSchema = z
   .strictObject({
     displayNamePrefix: z
@@ -138,6 +206,7 @@ export const DevicesSchema = z
     cleanupAfterDays: days("cleanupAfterDays", 30, 270)
       .default(90)
       .describe("Intune removes laptops that have not checked in for this many days"),
+    remoteHelp: RemoteHelpSchema.prefault({}),
   })
   .describe("Intune profiles for the Windows laptops; absent means the devices stack stays empty");
 
@@ -162,11 +231,48 @@ export function devicesCrossReferences(
       ctx.addIssue({ code: "custom", path: ["devices", "groups", field], message: `Intune profiles are assigned to security groups; "${key}" is a ${String(g.kind)} group` });
     }
   }
+  remoteHelpCrossReferences((devices as { remoteHelp?: unknown }).remoteHelp, groups, ctx);
   if (chosen.laptops === chosen.updatePilot) {
     ctx.addIssue({
       code: "custom",
       path: ["devices", "groups", "updatePilot"],
       message: `the pilot ring needs its own group: "${chosen.updatePilot}" is also groups.laptops, so production would exclude every laptop`,
+    });
+  }
+}
+
+/** `devices.remoteHelp` group keys: they exist, are security groups, and who may take over a screen is assigned by hand. */
+function remoteHelpCrossReferences(
+  remoteHelp: unknown,
+  groups: Record<string, { kind?: unknown; dynamicRule?: unknown } | unknown>,
+  ctx: z.core.$RefinementCtx,
+): void {
+  if (typeof remoteHelp !== "object" || remoteHelp === null) return;
+  const r = remoteHelp as Record<string, unknown>;
+  const unenrolled = typeof r.unenrolledDevices === "object" && r.unenrolledDevices !== null ? (r.unenrolledDevices as Record<string, unknown>) : {};
+  const lists: [string[], unknown, boolean][] = [
+    [["helpdeskGroups"], r.helpdeskGroups, true],
+    [["elevationGroups"], r.elevationGroups, true],
+    [["deviceGroups"], r.deviceGroups, false],
+    [["unenrolledDevices", "userGroups"], unenrolled.userGroups, false],
+  ];
+  const keys = Object.keys(groups);
+  for (const [field, value, assignedOnly] of lists) {
+    (Array.isArray(value) ? value : []).forEach((key, i) => {
+      if (typeof key !== "string") return;
+      const path = ["devices", "remoteHelp", ...field, i];
+      const g = groups[key] as { kind?: unknown; dynamicRule?: unknown } | undefined;
+      if (typeof g !== "object" || g === null) {
+        ctx.addIssue({ code: "custom", path, message: `unknown group "${key}"; allowed: ${keys.join(", ")}` });
+      } else if ((g.kind ?? "security") !== "security") {
+        ctx.addIssue({ code: "custom", path, message: `Intune role assignments take security groups; "${key}" is a ${String(g.kind)} group` });
+      } else if (assignedOnly && g.dynamicRule) {
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `"${key}" has dynamic membership: whoever may take over a staff member's screen is added by hand, not by an attribute (use an assigned group, e.g. one under adminRoles)`,
+        });
+      }
     });
   }
 }

@@ -12,9 +12,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { buildStacks, synthJson } from "../helpers";
+import { exampleGraphRequests } from "./example-requests";
 import { checkRequest, formatViolation, loadMetadata, type GraphMetadata, type Rule, type Violation } from "./csdl";
-import { graphRequestsOf, type GraphApiVersion, type GraphOperation, type GraphRequest } from "./requests";
+import { type GraphApiVersion, type GraphOperation, type GraphRequest } from "./requests";
 
 interface KnownViolation {
   /** `<stack> <terraform type>.<name>` */
@@ -72,7 +72,8 @@ let metadata: Record<GraphApiVersion, GraphMetadata>;
 let actual: Violation[];
 
 beforeAll(() => {
-  requests = Object.values(buildStacks()).flatMap((stack) => graphRequestsOf(stack.node.id, synthJson(stack)));
+  // the example tenant's requests, and those of the optional features it leaves off (Remote Help)
+  requests = exampleGraphRequests();
   metadata = { "v1.0": loadMetadata("v1.0"), beta: loadMetadata("beta") };
   actual = requests.flatMap((r) => checkRequest(metadata[r.apiVersion], r));
 });
@@ -254,6 +255,24 @@ describe("the checker refuses deliberately wrong requests", () => {
     expect(check(request("v1.0", "update", "PATCH", url, { "description@odata.bind": "x" }))).toEqual([
       expect.objectContaining({ rule: "navigation", path: 'body["description@odata.bind"]' }),
     ]);
+  });
+
+  test("Remote Help: the settings singleton takes its enum and booleans, and refuses a wrong value (issue 18)", () => {
+    const settings = (body: Record<string, unknown>) => request("beta", "update", "PATCH", "deviceManagement/remoteAssistanceSettings", body);
+    expect(check(settings({ remoteAssistanceState: "enabled", allowSessionsToUnenrolledDevices: false, blockChat: false }))).toEqual([]);
+    expect(check(settings({ remoteAssistanceState: "on" }))).toEqual([expect.objectContaining({ rule: "enum", path: "body.remoteAssistanceState" })]);
+    expect(check(settings({ blockChat: "no" }))).toEqual([expect.objectContaining({ rule: "value", path: "body.blockChat" })]);
+    expect(check(settings({ allowSessionsToUnenrolledDevice: true }))).toEqual([expect.objectContaining({ rule: "property", path: "body.allowSessionsToUnenrolledDevice" })]);
+  });
+
+  test("Remote Help: an Intune role's deprecated rolePermission.actions is refused, resourceActions taken (issue 18)", () => {
+    const role = (permission: Record<string, unknown>) =>
+      request("beta", "create", "POST", "deviceManagement/roleDefinitions", { "@odata.type": "#microsoft.graph.deviceAndAppManagementRoleDefinition", displayName: "x", rolePermissions: [permission] });
+    expect(check(role({ resourceActions: [{ allowedResourceActions: ["Microsoft.Intune_RemoteAssistanceApp_ViewScreen"] }] }))).toEqual([]);
+    const vs = check(role({ actions: ["Microsoft.Intune_RemoteAssistanceApp_ViewScreen"] }));
+    expect(vs).toEqual([expect.objectContaining({ rule: "deprecated", path: "body.rolePermissions[0].actions" })]);
+    const bind = check(request("beta", "create", "POST", "deviceManagement/roleAssignments", { "@odata.type": "#microsoft.graph.deviceAndAppManagementRoleAssignment", "roleDefinitions@odata.bind": "x" }));
+    expect(bind).toEqual([expect.objectContaining({ rule: "property", path: 'body["roleDefinitions@odata.bind"]' })]);
   });
 
   test("a property the fixture holds no facts for is refused, not waved through (regenerate the fixture)", () => {
