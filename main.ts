@@ -1,6 +1,7 @@
 /**
- * Entry point of `cdktf synth`: load and validate every tenant file, build each tenant's stacks,
- * synthesize, print a summary line per tenant, then run the guardrail rules over the output and
+ * Entry point of `cdktf synth`: load and validate every tenant file, build the stacks of each
+ * tenant (or only those WERKPLEK_TENANT names), synthesize, copy the provider lock file into every
+ * stack folder, print a summary line per tenant, then run the guardrail rules over the output and
  * fail (exit 1) on an error finding. The findings are also written to cdktf.out/guardrails.json.
  */
 import * as fs from "fs";
@@ -12,14 +13,20 @@ import { blockingFindings, checkTenant } from "./guardrails/run";
 import { ConfigurationError } from "./constructs/errors";
 import { buildTenant } from "./stacks/tenant";
 import { loadTenants, TenantFileError } from "./tenants/load";
+import { selectTenants, TenantSelectionError } from "./tenants/select";
 
 function main(): number {
   let tenants;
   try {
-    tenants = loadTenants();
+    // every file is validated (and checked against the others) whatever WERKPLEK_TENANT selects
+    tenants = selectTenants(loadTenants());
   } catch (e) {
     if (e instanceof TenantFileError) {
       process.stderr.write(`werkplek: invalid tenant files, nothing synthesized:\n${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof TenantSelectionError) {
+      process.stderr.write(`werkplek: ${e.message}; nothing synthesized\n`);
       return 2;
     }
     throw e;
