@@ -11,7 +11,9 @@ import { summarize } from "./cli/summary";
 import { toJson, toText } from "./guardrails/report";
 import { blockingFindings, checkTenant } from "./guardrails/run";
 import { ConfigurationError } from "./constructs/errors";
+import { describePlacement, placeLockFile } from "./stacks/provider-lock";
 import { buildTenant } from "./stacks/tenant";
+import { AREAS, stackName } from "./stacks/werkplek-stack";
 import { loadTenants, TenantFileError } from "./tenants/load";
 import { selectTenants, TenantSelectionError } from "./tenants/select";
 
@@ -49,6 +51,9 @@ function main(): number {
   }
   app.synth();
   process.stdout.write(summarize(app.outdir, tenants.map((t) => t.name)));
+  const stackFolders = tenants.flatMap((t) => AREAS.map((a) => stackName(t.name, a))).filter((s) => fs.existsSync(path.join(app.outdir, "stacks", s)));
+  const lock = placeLockFile(app.outdir, stackFolders);
+  (lock.status === "stale" ? process.stderr : process.stdout).write(describePlacement(lock));
 
   const checks = tenants.map((t) => checkTenant(t, app.outdir));
   fs.writeFileSync(path.join(app.outdir, "guardrails.json"), JSON.stringify(toJson(checks), null, 2) + "\n");

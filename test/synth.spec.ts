@@ -49,6 +49,10 @@ describe("synth (the app as `npm run synth` runs it, on a machine without terraf
     expect(r.status).toBe(0);
     for (const area of AREAS) expect(fs.existsSync(path.join(out, "stacks", `kraainem-${area}`, "cdk.tf.json"))).toBe(true);
     expect(r.stdout).toMatch(/^werkplek: kraainem: state \d+, identity \d+, collaboration \d+, devices \d+, remote-access \d+, conditional-access \d+ resources$/m);
+    // the committed provider lock file is copied into every stack folder, or its absence is said
+    const copied = AREAS.map((area) => fs.existsSync(path.join(out, "stacks", `kraainem-${area}`, ".terraform.lock.hcl")));
+    if (fs.existsSync(path.join(ROOT, ".terraform.lock.hcl"))) expect({ copied, said: r.stdout }).toEqual({ copied: AREAS.map(() => true), said: expect.stringContaining("copied into 6 stack folder(s)") });
+    else expect({ copied, said: r.stdout }).toEqual({ copied: AREAS.map(() => false), said: expect.stringContaining("no provider lock file (.terraform.lock.hcl) in the repository") });
   });
 
   test("is deterministic: two synths are byte-identical", () => {

@@ -176,24 +176,81 @@ function stubs(dir: string, scripts: Record<string, string>): NodeJS.ProcessEnv 
   return { ...process.env, PATH: `${bin}:${process.env.PATH}`, STUB_LOG: path.join(dir, "log") };
 }
 
+/** A zip archive (stored, no compression) of the given entries: the shape of a terraform plan file. */
+function zip(entries: Record<string, string>): Buffer {
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of b) c = table[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(entries)) {
+    const data = Buffer.from(text);
+    const n = Buffer.from(name);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(n.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, n, data);
+    centrals.push(central, n);
+    offset += 30 + n.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
 describe("stacks.sh (terraform over a tenant's stacks)", () => {
   let dir: string;
   const remote = { terraform: { backend: { azurerm: { key: "x.tfstate", use_oidc: true } } } };
   const local = { terraform: { backend: { local: { path: "terraform.demo-state.tfstate" } } } };
+  const LOCK = '# a lock file as the providers-lock workflow writes it\nprovider "registry.terraform.io/hashicorp/azurerm" {\n  version = "4.55.0"\n}\n';
+  const stackDir = (area: string) => path.join(dir, "cdktf.out", "stacks", `demo-${area}`);
   beforeEach(() => {
     dir = tempDir("werkplek-stacks-");
     for (const area of AREAS) {
-      const stack = path.join(dir, "cdktf.out", "stacks", `demo-${area}`);
-      fs.mkdirSync(stack, { recursive: true });
-      fs.writeFileSync(path.join(stack, "cdk.tf.json"), JSON.stringify(area === "state" ? local : remote));
+      fs.mkdirSync(stackDir(area), { recursive: true });
+      fs.writeFileSync(path.join(stackDir(area), "cdk.tf.json"), JSON.stringify(area === "state" ? local : remote));
+      fs.writeFileSync(path.join(stackDir(area), ".terraform.lock.hcl"), LOCK);
     }
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  // terraform logs whether the Teams admin token reached it (the collaboration apply's local-exec needs it)
-  const terraform = `if [[ "$*" == *"apply"* && -n "\${WERKPLEK_TEAMS_ADMIN_TOKEN:-}" ]]; then echo "  with teams token" >>"$STUB_LOG"; fi
-if [[ "$*" == *"show -json"* ]]; then echo '{"format_version":"1.2"}'; fi
-if [[ -n "\${FAIL_ON:-}" && "$*" == *"$FAIL_ON"* && "$*" == *apply* ]]; then exit 1; fi`;
+  // terraform: plan writes tfplan into the stack folder; show -json prints $STUB_PLANS/<stack>.json
+  // (default: one resource to update); state pull prints $STUB_STATES/<stack>.json (default:
+  // nothing, no state yet); apply logs whether the Teams admin token reached it and fails for
+  // $FAIL_ON, with $FAIL_TEXT on stderr.
+  const terraform = `stack="$(basename "\${1#-chdir=}")"
+if [[ "$*" == *" plan "* ]]; then echo "plan of $stack" >"\${1#-chdir=}/tfplan"; fi
+if [[ "$*" == *"show -json"* ]]; then cat "\${STUB_PLANS:-/nonexistent}/$stack.json" 2>/dev/null || echo '{"format_version":"1.2","resource_changes":[{"change":{"actions":["update"]}}]}'; fi
+if [[ "$*" == *"state pull"* ]]; then cat "\${STUB_STATES:-/nonexistent}/$stack.json" 2>/dev/null || true; fi
+if [[ "$*" == *"apply"* && -n "\${WERKPLEK_TEAMS_ADMIN_TOKEN:-}" ]]; then echo "  with teams token" >>"$STUB_LOG"; fi
+if [[ -n "\${FAIL_ON:-}" && "$*" == *"$FAIL_ON"* && "$*" == *apply* ]]; then echo "\${FAIL_TEXT:-Error: boom}" >&2; exit 1; fi`;
   const curl = `echo '{"value":"github-oidc-token"}'`;
   const az = `if [[ "$1" == account ]]; then echo "access-token"; fi`;
   const oidc = { ACTIONS_ID_TOKEN_REQUEST_URL: "https://token.invalid/?x=1", ACTIONS_ID_TOKEN_REQUEST_TOKEN: "t", ARM_CLIENT_ID: "client", ARM_TENANT_ID: "tenant" };
@@ -203,67 +260,210 @@ if [[ -n "\${FAIL_ON:-}" && "$*" == *"$FAIL_ON"* && "$*" == *apply* ]]; then exi
       env: { ...stubs(dir, { terraform, curl, az }), ...oidc, ...env },
       encoding: "utf8",
     });
-  const log = () => fs.readFileSync(path.join(dir, "log"), "utf8").trim().split("\n");
+  const log = () => (fs.existsSync(path.join(dir, "log")) ? fs.readFileSync(path.join(dir, "log"), "utf8").trim().split("\n") : []);
   const terraformLog = () => log().filter((l) => l.startsWith("terraform "));
+  const chdir = (area: string) => `-chdir=cdktf.out/stacks/demo-${area}`;
 
   test("its deploy order is the stacks' order", () => {
     const script = fs.readFileSync(path.join(SCRIPTS, "stacks.sh"), "utf8");
     expect(/AREAS="([^"]+)"/.exec(script)?.[1].split(" ")).toEqual([...AREAS]);
   });
 
-  test("apply: per stack in order, plan to a file and apply exactly that file; the local-state bootstrap is skipped", () => {
-    const r = run("apply");
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain("::notice::demo-state keeps its state locally");
-    const expected = AREAS.filter((a) => a !== "state").flatMap((a) => {
-      const d = `-chdir=cdktf.out/stacks/demo-${a}`;
-      return [`terraform ${d} init -input=false -no-color`, `terraform ${d} plan -input=false -no-color -out=tfplan`, `terraform ${d} show -json tfplan`, `terraform ${d} apply -input=false -no-color tfplan`];
-    });
-    expect(terraformLog()).toEqual(expected);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, "plans", "demo-identity.json"), "utf8"))).toEqual({ format_version: "1.2" });
-  });
-
-  test("apply: the collaboration stack (Teams policies through pwsh) gets fresh Teams tokens from OIDC, and only it", () => {
-    expect(run("apply").status).toBe(0);
-    const lines = log();
-    const login = lines.findIndex((l) => l.startsWith("az login --service-principal --username client --tenant tenant --federated-token github-oidc-token"));
-    const collaborationApply = lines.indexOf("terraform -chdir=cdktf.out/stacks/demo-collaboration apply -input=false -no-color tfplan");
-    expect(login).toBeGreaterThan(lines.indexOf("terraform -chdir=cdktf.out/stacks/demo-identity apply -input=false -no-color tfplan"));
-    expect(login).toBeLessThan(collaborationApply);
-    expect(lines[collaborationApply + 1]).toBe("  with teams token");
-    expect(lines.filter((l) => l.startsWith("az login"))).toHaveLength(1);
-    expect(lines.filter((l) => l.startsWith("az account get-access-token"))).toHaveLength(2);
-  });
-
-  test("apply without id-token permission fails before the Teams apply, naming what is missing", () => {
-    const r = run("apply", { ACTIONS_ID_TOKEN_REQUEST_URL: "" });
-    expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain("id-token: write");
-    expect(terraformLog().some((l) => l.includes("demo-collaboration"))).toBe(false);
-  });
-
-  test("apply stops at the first failing stack", () => {
-    const r = run("apply", { FAIL_ON: "demo-devices" });
-    expect(r.status).not.toBe(0);
-    expect(terraformLog().some((l) => l.includes("demo-devices apply"))).toBe(true);
-    expect(terraformLog().some((l) => l.includes("demo-remote-access") || l.includes("demo-conditional-access"))).toBe(false);
-  });
-
-  test("drift: refresh-only, no state lock, never apply; plan: no lock, never apply", () => {
+  test("drift: refresh-only, no state lock, never apply; plan: no lock, never apply; both init against the lock file, read-only", () => {
     expect(run("drift").status).toBe(0);
     const drift = terraformLog().filter((l) => l.includes(" plan "));
     expect(drift).toHaveLength(5);
     expect(drift.every((l) => l.endsWith("plan -input=false -no-color -lock=false -refresh-only -out=tfplan"))).toBe(true);
+    expect(terraformLog().filter((l) => l.includes(" init "))).toEqual(AREAS.filter((a) => a !== "state").map((a) => `terraform ${chdir(a)} init -input=false -no-color -lockfile=readonly`));
     fs.rmSync(path.join(dir, "log"));
     expect(run("plan").status).toBe(0);
     expect(terraformLog().filter((l) => l.includes(" plan ")).every((l) => l.endsWith("plan -input=false -no-color -lock=false -out=tfplan"))).toBe(true);
     expect(log().some((l) => l.includes(" apply "))).toBe(false);
   });
 
+  test("no provider lock file in a stack folder: stops before terraform runs, saying to run the providers-lock workflow", () => {
+    fs.rmSync(path.join(stackDir("devices"), ".terraform.lock.hcl"));
+    const r = run("plan");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("::error::demo-devices has no provider lock file");
+    expect(r.stderr).toContain("run the providers-lock workflow");
+    expect(terraformLog().some((l) => l.includes("demo-devices"))).toBe(false);
+  });
+
   test("bad mode or tenant: exit 2", () => {
     expect(run("destroy").status).toBe(2);
     const r = spawnSync("bash", [path.join(SCRIPTS, "stacks.sh"), "plan", "../x"], { cwd: dir, encoding: "utf8" });
     expect(r.status).toBe(2);
+  });
+
+  describe("deploy-plan: the plan job of deploy", () => {
+    let plansIn: string;
+    const readsIdentity = (output: string) => ({
+      ...remote,
+      data: { terraform_remote_state: { "cross-stack-reference-input-demo-identity": { backend: "azurerm", config: { key: "demo-identity.tfstate" } } } },
+      resource: { x: { y: { value: `\${data.terraform_remote_state.cross-stack-reference-input-demo-identity.outputs.${output}}` } } },
+    });
+    beforeEach(() => {
+      plansIn = path.join(dir, "stub-plans");
+      fs.mkdirSync(plansIn);
+      // identity adds a group and its cross-stack output; collaboration reads that output, devices another one
+      fs.writeFileSync(
+        path.join(plansIn, "demo-identity.json"),
+        JSON.stringify({
+          format_version: "1.2",
+          resource_changes: [{ change: { actions: ["create"] } }],
+          output_changes: { "cross-stack-output-new": { actions: ["create"] }, "cross-stack-output-old": { actions: ["no-op"] } },
+        }),
+      );
+      fs.writeFileSync(path.join(plansIn, "demo-remote-access.json"), JSON.stringify({ format_version: "1.2", resource_changes: [{ change: { actions: ["no-op"] } }] }));
+      fs.writeFileSync(path.join(stackDir("collaboration"), "cdk.tf.json"), JSON.stringify(readsIdentity("cross-stack-output-new")));
+      fs.writeFileSync(path.join(stackDir("devices"), "cdk.tf.json"), JSON.stringify(readsIdentity("cross-stack-output-old")));
+      fs.mkdirSync(path.join(stackDir("identity"), "assets", "doc", "ABC"), { recursive: true });
+      fs.writeFileSync(path.join(stackDir("identity"), "assets", "doc", "ABC", "x.json"), "{}");
+    });
+
+    test("plans every stack read-only; bundles only plans with changes; a stack reading a changed output waits", () => {
+      const r = run("deploy-plan", { STUB_PLANS: plansIn });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain("::notice::demo-collaboration reads outputs that this run changes in demo-identity: it is planned by the next deploy run");
+      expect(terraformLog().filter((l) => l.includes(" plan "))).toEqual(
+        ["identity", "devices", "remote-access", "conditional-access"].map((a) => `terraform ${chdir(a)} plan -input=false -no-color -lock=false -out=tfplan`),
+      );
+      expect(log().some((l) => l.includes(" apply"))).toBe(false);
+      const control = path.join(dir, "deploy-plan", "cdktf.out", "deploy-plan");
+      expect(fs.readFileSync(path.join(control, "order"), "utf8")).toBe("demo-identity\ndemo-devices\ndemo-conditional-access\n");
+      expect(fs.readFileSync(path.join(control, "waiting"), "utf8")).toMatch(/^demo-collaboration is not planned in this run: it reads outputs that this run changes in demo-identity\./);
+      const bundled = (area: string) => fs.readdirSync(path.join(dir, "deploy-plan", "cdktf.out", "stacks", `demo-${area}`)).sort();
+      expect(fs.readdirSync(path.join(dir, "deploy-plan", "cdktf.out", "stacks")).sort()).toEqual(["demo-conditional-access", "demo-devices", "demo-identity"]);
+      expect(bundled("identity")).toEqual([".terraform.lock.hcl", "assets", "cdk.tf.json", "tfplan"]);
+      expect(fs.readFileSync(path.join(dir, "deploy-plan", "cdktf.out", "stacks", "demo-identity", "tfplan"), "utf8")).toBe("plan of demo-identity\n");
+      // the checksums cover every file of the bundle, relative to the workspace the apply job restores it into
+      const sums = fs.readFileSync(path.join(control, "SHA256SUMS"), "utf8");
+      expect(sums).toContain("./cdktf.out/stacks/demo-identity/assets/doc/ABC/x.json");
+      expect(sums).toContain("./cdktf.out/deploy-plan/order");
+      expect(spawnSync("sha256sum", ["--strict", "-c", "cdktf.out/deploy-plan/SHA256SUMS"], { cwd: path.join(dir, "deploy-plan") }).status).toBe(0);
+    });
+
+    test("nothing changes: no bundle at all (no apply job, no approval asked)", () => {
+      const none = JSON.stringify({ format_version: "1.2", resource_changes: [{ change: { actions: ["no-op"] } }, { change: { actions: ["read"] } }] });
+      for (const a of AREAS) fs.writeFileSync(path.join(plansIn, `demo-${a}.json`), none);
+      const r = run("deploy-plan", { STUB_PLANS: plansIn });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain("::notice::demo: no stack has changes; nothing to apply");
+      expect(fs.existsSync(path.join(dir, "deploy-plan"))).toBe(false);
+    });
+  });
+
+  describe("apply: the apply job, after the approval", () => {
+    const L = "3f1c0d6a-0000-4000-8000-00000000a1a1";
+    /** The bundle as the apply job finds it after downloading the artifact into the workspace. */
+    const bundle = (order: string[], planned: Record<string, { lineage: string; serial: number }>) => {
+      fs.rmSync(path.join(dir, "cdktf.out"), { recursive: true, force: true });
+      for (const stack of order) {
+        const d = path.join(dir, "cdktf.out", "stacks", stack);
+        fs.mkdirSync(d, { recursive: true });
+        fs.writeFileSync(path.join(d, "cdk.tf.json"), JSON.stringify(remote));
+        fs.writeFileSync(path.join(d, ".terraform.lock.hcl"), LOCK);
+        fs.writeFileSync(path.join(d, "tfplan"), zip({ tfplan: "binary plan", tfstate: JSON.stringify({ version: 4, ...planned[stack] }) }));
+      }
+      const control = path.join(dir, "cdktf.out", "deploy-plan");
+      fs.mkdirSync(control, { recursive: true });
+      fs.writeFileSync(path.join(control, "order"), order.map((s) => `${s}\n`).join(""));
+      const files = execFileSync("find", ["./cdktf.out", "-type", "f"], { cwd: dir, encoding: "utf8" }).trim().split("\n").sort();
+      fs.writeFileSync(path.join(control, "SHA256SUMS"), execFileSync("sha256sum", files, { cwd: dir, encoding: "utf8" }));
+    };
+    const states = (current: Record<string, { lineage: string; serial: number }>) => {
+      const d = path.join(dir, "stub-states");
+      fs.mkdirSync(d, { recursive: true });
+      for (const [stack, s] of Object.entries(current)) fs.writeFileSync(path.join(d, `${stack}.json`), JSON.stringify({ version: 4, ...s }));
+      return { STUB_STATES: d };
+    };
+    const order = ["demo-identity", "demo-collaboration", "demo-conditional-access"];
+    const fresh = { "demo-identity": { lineage: L, serial: 7 }, "demo-collaboration": { lineage: L, serial: 3 }, "demo-conditional-access": { lineage: "", serial: 0 } };
+
+    test("applies exactly the bundled plan files, in order, after checking every stack; nothing is planned", () => {
+      bundle(order, fresh);
+      const r = run("apply", states({ "demo-identity": fresh["demo-identity"], "demo-collaboration": fresh["demo-collaboration"] }));
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(terraformLog()).toEqual([
+        ...order.map((s) => `terraform -chdir=cdktf.out/stacks/${s} init -input=false -no-color -lockfile=readonly`),
+        ...order.map((s) => `terraform -chdir=cdktf.out/stacks/${s} state pull`),
+        ...order.map((s) => `terraform -chdir=cdktf.out/stacks/${s} apply -input=false -no-color tfplan`),
+      ]);
+    });
+
+    test("the collaboration stack (Teams policies through pwsh) gets fresh Teams tokens from OIDC, and only it", () => {
+      bundle(order, fresh);
+      expect(run("apply", states({ "demo-identity": fresh["demo-identity"], "demo-collaboration": fresh["demo-collaboration"] })).status).toBe(0);
+      const lines = log();
+      const login = lines.findIndex((l) => l.startsWith("az login --service-principal --username client --tenant tenant --federated-token github-oidc-token"));
+      const collaborationApply = lines.indexOf("terraform -chdir=cdktf.out/stacks/demo-collaboration apply -input=false -no-color tfplan");
+      expect(login).toBeGreaterThan(lines.indexOf("terraform -chdir=cdktf.out/stacks/demo-identity apply -input=false -no-color tfplan"));
+      expect(login).toBeLessThan(collaborationApply);
+      expect(lines[collaborationApply + 1]).toBe("  with teams token");
+      expect(lines.filter((l) => l.startsWith("az login"))).toHaveLength(1);
+    });
+
+    test("without id-token permission it fails before the Teams apply, naming what is missing", () => {
+      bundle(order, fresh);
+      const r = run("apply", { ...states({ "demo-identity": fresh["demo-identity"], "demo-collaboration": fresh["demo-collaboration"] }), ACTIONS_ID_TOKEN_REQUEST_URL: "" });
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain("id-token: write");
+      expect(terraformLog().some((l) => l.includes("demo-collaboration apply"))).toBe(false);
+    });
+
+    test.each([
+      ["a stack's state moved on (serial)", { "demo-identity": fresh["demo-identity"], "demo-collaboration": { lineage: L, serial: 4 } }],
+      ["state now exists where the plan saw none", { "demo-identity": fresh["demo-identity"], "demo-collaboration": fresh["demo-collaboration"], "demo-conditional-access": { lineage: L, serial: 1 } }],
+      ["another state lineage", { "demo-identity": { lineage: "99999999-0000-4000-8000-000000000000", serial: 7 }, "demo-collaboration": fresh["demo-collaboration"] }],
+    ])("a stale plan stops with a clear message and nothing applied: %s", (_what, current) => {
+      bundle(order, fresh);
+      const r = run("apply", states(current));
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/::error::the saved plan of demo-[a-z-]+ is stale: .* Nothing was applied\. Run deploy again for demo/);
+      expect(log().some((l) => l.includes(" apply "))).toBe(false);
+    });
+
+    test("terraform's own stale check (state changed during the run): stops there, says what was applied", () => {
+      bundle(order, fresh);
+      const r = run("apply", {
+        ...states({ "demo-identity": fresh["demo-identity"], "demo-collaboration": fresh["demo-collaboration"] }),
+        FAIL_ON: "demo-collaboration",
+        FAIL_TEXT: "Error: Saved plan is stale",
+      });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("::error::the saved plan of demo-collaboration is stale: its state changed after the plan was made. demo-collaboration and the stacks after it were not applied (applied before it: demo-identity).");
+      expect(terraformLog().some((l) => l.includes("demo-conditional-access apply"))).toBe(false);
+    });
+
+    test("another failure stops at that stack too", () => {
+      bundle(order, fresh);
+      const r = run("apply", { ...states({ "demo-identity": fresh["demo-identity"], "demo-collaboration": fresh["demo-collaboration"] }), FAIL_ON: "demo-identity" });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("::error::terraform apply of demo-identity failed; the stacks after it were not applied (applied before it: none)");
+      expect(terraformLog().filter((l) => l.includes(" apply "))).toHaveLength(1);
+    });
+
+    test("a bundle that is not what the plan job made (changed file, missing order, foreign or out-of-order stack) applies nothing", () => {
+      bundle(order, fresh);
+      fs.appendFileSync(path.join(dir, "cdktf.out", "stacks", "demo-identity", "tfplan"), "x");
+      let r = run("apply");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("::error::the plan bundle differs from what the plan job uploaded");
+      bundle(["demo-conditional-access", "demo-identity"], fresh);
+      r = run("apply");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('lists "demo-identity", not a stack of demo in deploy order');
+      bundle(["other-identity"], { "other-identity": fresh["demo-identity"] });
+      expect(run("apply").status).toBe(1);
+      fs.rmSync(path.join(dir, "cdktf.out", "deploy-plan", "order"));
+      r = run("apply");
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("::error::no plan to apply");
+      expect(terraformLog()).toEqual([]);
+    });
   });
 });
 
