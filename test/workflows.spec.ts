@@ -13,7 +13,7 @@ import { ROOT, tempDir } from "./helpers";
 
 const WORKFLOWS = path.join(ROOT, ".github", "workflows");
 const SCRIPTS = path.join(ROOT, ".github", "scripts");
-const FILES = ["pr.yml", "deploy.yml", "drift.yml"];
+const FILES = ["pr.yml", "deploy.yml", "drift.yml", "providers-lock.yml"];
 const text = (f: string) => fs.readFileSync(path.join(WORKFLOWS, f), "utf8");
 const yaml = (f: string) => parse(text(f)) as any;
 
@@ -114,11 +114,17 @@ describe("workflow security", () => {
     }
   });
 
-  test("deploy and drift share one concurrency group per tenant and never cancel a run", () => {
-    for (const file of ["deploy.yml", "drift.yml"]) {
-      const job = Object.values<any>(yaml(file).jobs).find((j) => j.permissions["id-token"]);
-      expect(job.concurrency).toEqual({ group: "werkplek-${{ matrix.tenant }}", "cancel-in-progress": false });
+  test("deploy (plan and apply) and drift share one concurrency group per tenant and never cancel a run", () => {
+    const jobs = [...Object.values<any>(yaml("deploy.yml").jobs), ...Object.values<any>(yaml("drift.yml").jobs)].filter((j) => j.permissions["id-token"]);
+    expect(jobs).toHaveLength(3);
+    for (const job of jobs) expect(job.concurrency).toEqual({ group: "werkplek-${{ matrix.tenant }}", "cancel-in-progress": false });
+  });
+
+  test("jobs that plan or synthesize one tenant build only it (WERKPLEK_TENANT); the pr review job builds every tenant for the diff", () => {
+    for (const [file, job] of [["pr.yml", "plan"], ["deploy.yml", "plan"], ["drift.yml", "drift"]]) {
+      expect(yaml(file).jobs[job].env.WERKPLEK_TENANT).toBe("${{ matrix.tenant }}");
     }
+    expect(yaml("pr.yml").jobs.review.env?.WERKPLEK_TENANT).toBeUndefined();
   });
 });
 
@@ -141,14 +147,42 @@ describe("what each workflow does", () => {
     expect(wf.jobs.comment.permissions).toEqual({ contents: "read", "pull-requests": "write" });
   });
 
-  test("deploy: main and manual, protected environment per tenant, Teams module before the apply", () => {
+  test("deploy: plan (read-only, shown in the run) → approval of the protected environment → apply of exactly those plan files", () => {
     const wf = yaml("deploy.yml");
     expect(wf.on.push.branches).toEqual(["main"]);
-    expect(wf.on).toHaveProperty("workflow_dispatch");
-    expect(wf.jobs.deploy.environment).toBe("${{ matrix.tenant }}");
-    const steps = runs("deploy.yml", "deploy");
-    expect(steps).toContain("Install-Module -Name MicrosoftTeams");
-    expect(steps.indexOf("Install-Module")).toBeLessThan(steps.indexOf('.github/scripts/stacks.sh apply "$TENANT"'));
+    expect(Object.keys(wf.on.workflow_dispatch.inputs)).toEqual(["tenant", "round"]);
+    // plan: read-only identity, no reviewers; synth, strict validation, plans, summary, bundle upload
+    expect(wf.jobs.plan.environment).toBe("${{ matrix.tenant }}-plan");
+    const plan = runs("deploy.yml", "plan");
+    const order = ["npm run synth", "npx werkplek validate --strict", '.github/scripts/stacks.sh deploy-plan "$TENANT"', '.github/scripts/deploy-summary.sh "$TENANT" >>"$GITHUB_STEP_SUMMARY"', "uses actions/upload-artifact@"];
+    expect(order.map((cmd) => plan.indexOf(cmd))).toEqual([...order.map((cmd) => plan.indexOf(cmd))].sort((a, b) => a - b));
+    expect(order.every((cmd) => plan.includes(cmd))).toBe(true);
+    const upload = wf.jobs.plan.steps.find((st: any) => String(st.uses).startsWith("actions/upload-artifact@"));
+    expect(upload.with).toMatchObject({ name: "deploy-plan-${{ matrix.tenant }}", path: "deploy-plan/", "include-hidden-files": true, "if-no-files-found": "ignore" });
+    expect(wf.jobs.plan.steps.at(-1)).toMatchObject({ if: "${{ always() }}", run: expect.stringContaining("rm -rf plans deploy-plan") });
+    // apply: only tenants with a bundle; the protected environment; downloads that bundle; never plans or synthesizes
+    expect(wf.jobs.apply.needs).toBe("ready");
+    expect(wf.jobs.apply.strategy.matrix.tenant).toBe("${{ fromJSON(needs.ready.outputs.tenants) }}");
+    expect(wf.jobs.apply.environment).toBe("${{ matrix.tenant }}");
+    const download = wf.jobs.apply.steps.find((st: any) => String(st.uses).startsWith("actions/download-artifact@"));
+    expect(download.with).toEqual({ name: upload.with.name, path: "." });
+    const apply = runs("deploy.yml", "apply");
+    expect(apply).not.toMatch(/npm|synth| plan /);
+    expect(apply.indexOf("Install-Module -Name MicrosoftTeams")).toBeLessThan(apply.indexOf('.github/scripts/stacks.sh apply "$TENANT"'));
+    expect(apply.indexOf('.github/scripts/stacks.sh apply "$TENANT"')).toBeLessThan(apply.indexOf('.github/scripts/deploy-after.sh "$TENANT"'));
+    expect(wf.jobs.apply.steps.at(-1).if).toBe("${{ always() }}");
+    expect(wf.jobs.apply.permissions).toEqual({ contents: "read", "id-token": "write", actions: "write" });
+    expect(wf.jobs.ready.permissions).toEqual({ contents: "read", actions: "read" });
+  });
+
+  test("providers-lock: by hand and weekly, terraform providers lock for three platforms, a pull request; no Azure", () => {
+    const wf = yaml("providers-lock.yml");
+    expect(Object.keys(wf.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    expect(wf.jobs.lock.permissions).toEqual({ contents: "write", "pull-requests": "write" });
+    const steps = runs("providers-lock.yml", "lock");
+    expect(steps.indexOf("npm run synth")).toBeLessThan(steps.indexOf(".github/scripts/providers-lock.sh"));
+    expect(steps.indexOf(".github/scripts/providers-lock.sh")).toBeLessThan(steps.indexOf(".github/scripts/providers-lock-pr.sh"));
+    expect(fs.readFileSync(path.join(SCRIPTS, "providers-lock.sh"), "utf8")).toContain("providers lock -platform=linux_amd64 -platform=windows_amd64 -platform=darwin_arm64");
   });
 
   test("drift: nightly, refresh-only per tenant, werkplek drift, one issue per tenant", () => {
@@ -723,5 +757,153 @@ describe("the comment stays under GitHub's limit, cut by characters with a visib
     const comment = execFileSync("bash", [path.join(SCRIPTS, "review-comment.sh"), "artifacts", "failure"], { cwd: dir, encoding: "utf8" });
     expect(comment).toContain("Not available: the review job failed before the diff.");
     expect(comment).toContain("Not available (plan job: failure).");
+  });
+});
+
+describe("deploy's small scripts: the summary, the tenants with a plan, after the apply", () => {
+  let dir: string;
+  beforeEach(() => (dir = tempDir("werkplek-deploy-")));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const script = (name: string, args: string[], env: NodeJS.ProcessEnv) => spawnSync("bash", [path.join(SCRIPTS, name), ...args], { cwd: dir, env, encoding: "utf8" });
+  const log = () => (fs.existsSync(path.join(dir, "log")) ? fs.readFileSync(path.join(dir, "log"), "utf8").trim().split("\n") : []);
+
+  test("deploy-summary.sh: the readable plan with the waiting stacks and what approving applies", () => {
+    fs.mkdirSync(path.join(dir, "plans"));
+    fs.writeFileSync(path.join(dir, "plans", "demo-identity.json"), "{}");
+    fs.writeFileSync(path.join(dir, "plans", "deploy-plan.state"), "{}");
+    const control = path.join(dir, "deploy-plan", "cdktf.out", "deploy-plan");
+    fs.mkdirSync(control, { recursive: true });
+    fs.writeFileSync(path.join(control, "order"), "demo-identity\ndemo-devices\n");
+    fs.writeFileSync(path.join(control, "waiting"), "demo-collaboration is not planned in this run: it reads outputs ...\n");
+    const r = script("deploy-summary.sh", ["demo"], stubs(dir, { npx: 'echo "## Deploy plan: demo"' }));
+    expect(r.status).toBe(0);
+    const npx = log().find((l) => l.startsWith("npx "))!;
+    expect(npx).toMatch(/^npx werkplek drift --summary --title Deploy plan: demo --max-chars 60000 --note demo-collaboration is not planned in this run/);
+    expect(npx).toContain("--note Approving the demo environment applies exactly these plans, in this order: demo-identity, demo-devices.");
+    expect(npx).toMatch(/ plans\/demo-identity\.json$/);
+    // no bundle: nothing to apply; no plans at all: a line saying so
+    fs.rmSync(path.join(dir, "deploy-plan"), { recursive: true });
+    fs.rmSync(path.join(dir, "log"));
+    script("deploy-summary.sh", ["demo"], stubs(dir, { npx: "" }));
+    expect(log()[0]).toContain("--note No stack has changes: nothing to apply, no approval asked.");
+    fs.rmSync(path.join(dir, "plans"), { recursive: true });
+    expect(script("deploy-summary.sh", ["demo"], stubs(dir, {})).stdout).toContain("No stack on remote state: nothing planned, nothing to apply.");
+  });
+
+  test("planned-tenants.sh: the tenants with a deploy-plan artifact in this run, as a matrix", () => {
+    const gh = `printf '%s\\n' deploy-plan-kraainem review deploy-plan-gemeente-02 deploy-plan-kraainem`;
+    const r = script("planned-tenants.sh", [], { ...stubs(dir, { gh }), GITHUB_REPOSITORY: "org/werkplek", GITHUB_RUN_ID: "42" });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(["gemeente-02", "kraainem"]);
+    expect(log()[0]).toBe("gh api --paginate repos/org/werkplek/actions/runs/42/artifacts?per_page=100 --jq .artifacts[].name");
+    expect(JSON.parse(script("planned-tenants.sh", [], { ...stubs(dir, { gh: "echo review" }), GITHUB_REPOSITORY: "o/r", GITHUB_RUN_ID: "1" }).stdout)).toEqual([]);
+  });
+
+  describe("deploy-after.sh", () => {
+    const gh = `if [[ "$1 $2" == "api repos/org/werkplek/actions/runs/42/artifacts?name=deploy-plan-demo" ]]; then echo 777; fi`;
+    const after = (env: NodeJS.ProcessEnv, waiting = "demo-collaboration is not planned in this run: ...\n") => {
+      fs.mkdirSync(path.join(dir, "cdktf.out", "deploy-plan"), { recursive: true });
+      fs.writeFileSync(path.join(dir, "cdktf.out", "deploy-plan", "waiting"), waiting);
+      return script("deploy-after.sh", ["demo"], { ...stubs(dir, { gh }), GITHUB_REPOSITORY: "org/werkplek", GITHUB_RUN_ID: "42", GITHUB_REF_NAME: "main", ...env });
+    };
+
+    test("deletes the plan artifact and the local plan files; starts the next run when stacks waited", () => {
+      const r = after({ APPLY: "success", ROUND: "1" });
+      expect(r.status).toBe(0);
+      expect(log()).toEqual([
+        "gh api repos/org/werkplek/actions/runs/42/artifacts?name=deploy-plan-demo --jq .artifacts[0].id // empty",
+        "gh api --method DELETE repos/org/werkplek/actions/artifacts/777",
+        "gh workflow run deploy.yml --ref main -f tenant=demo -f round=2",
+      ]);
+      expect(fs.existsSync(path.join(dir, "cdktf.out"))).toBe(false);
+    });
+
+    test.each([
+      ["the apply failed", { APPLY: "failure", ROUND: "1" }, "x\n"],
+      ["nothing waited", { APPLY: "success", ROUND: "1" }, ""],
+      ["the third run", { APPLY: "success", ROUND: "3" }, "x\n"],
+    ])("no next run when %s", (_what, env, waiting) => {
+      const r = after(env, waiting);
+      expect(r.status).toBe(0);
+      expect(log().some((l) => l.startsWith("gh workflow run"))).toBe(false);
+      expect(log()).toContain("gh api --method DELETE repos/org/werkplek/actions/artifacts/777");
+      if (env.ROUND === "3") expect(r.stdout).toContain("::warning::stacks of demo still wait after 3 runs");
+    });
+  });
+});
+
+describe("providers-lock.sh and providers-lock-pr.sh", () => {
+  let dir: string;
+  const required = { azurerm: { source: "hashicorp/azurerm", version: "4.55.0" } };
+  beforeEach(() => {
+    dir = tempDir("werkplek-providers-lock-");
+    for (const s of ["t-identity", "t-devices"]) {
+      fs.mkdirSync(path.join(dir, "cdktf.out", "stacks", s), { recursive: true });
+      fs.writeFileSync(path.join(dir, "cdktf.out", "stacks", s, "cdk.tf.json"), JSON.stringify({ terraform: { required_providers: required } }));
+    }
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // terraform providers lock: records the configuration it was given, writes a lock file beside it
+  const terraform = `work="\${1#-chdir=}"; cp "$work/providers.tf.json" "$STUB_CONFIG"; echo "# lock made by the stub" >"$work/.terraform.lock.hcl"`;
+  const lock = () => spawnSync("bash", [path.join(SCRIPTS, "providers-lock.sh")], { cwd: dir, env: { ...stubs(dir, { terraform }), STUB_CONFIG: path.join(dir, "config.json") }, encoding: "utf8" });
+
+  test("locks the providers the stacks require, for three platforms, into the repository root", () => {
+    const r = lock();
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "log"), "utf8")).toMatch(/^terraform -chdir=\S+ providers lock -platform=linux_amd64 -platform=windows_amd64 -platform=darwin_arm64$/m);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"))).toEqual({ terraform: { required_providers: required } });
+    expect(fs.readFileSync(path.join(dir, ".terraform.lock.hcl"), "utf8")).toBe("# lock made by the stub\n");
+    expect(r.stdout).toContain("wrote .terraform.lock.hcl for hashicorp/azurerm 4.55.0");
+  });
+
+  test("stacks that require different providers, or none synthesized: stops before terraform", () => {
+    fs.writeFileSync(path.join(dir, "cdktf.out", "stacks", "t-devices", "cdk.tf.json"), JSON.stringify({ terraform: { required_providers: { azurerm: { ...required.azurerm, version: "4.56.0" } } } }));
+    let r = lock();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("the stacks require different providers");
+    fs.rmSync(path.join(dir, "cdktf.out"), { recursive: true });
+    r = lock();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("run npm run synth first");
+    expect(fs.existsSync(path.join(dir, "log"))).toBe(false);
+  });
+
+  describe("the pull request", () => {
+    let repo: string;
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.invalid", ...args], { cwd: repo, encoding: "utf8" });
+    beforeEach(() => {
+      repo = path.join(dir, "repo");
+      execFileSync("git", ["init", "-q", "--bare", path.join(dir, "remote.git")]);
+      fs.mkdirSync(repo);
+      git("init", "-q", "-b", "main");
+      fs.writeFileSync(path.join(repo, "README.md"), "werkplek\n");
+      git("add", ".");
+      git("commit", "-qm", "start");
+      git("remote", "add", "origin", path.join(dir, "remote.git"));
+    });
+    const pr = (gh = "") => spawnSync("bash", [path.join(SCRIPTS, "providers-lock-pr.sh")], { cwd: repo, env: { ...stubs(dir, { gh }), GIT_CONFIG_NOSYSTEM: "1" }, encoding: "utf8" });
+
+    test("unchanged: no branch, no pull request", () => {
+      const r = pr();
+      expect(r.status).toBe(0);
+      expect(r.stdout).toContain("unchanged; no pull request");
+      expect(fs.existsSync(path.join(dir, "log"))).toBe(false);
+    });
+
+    test("a new or changed lock file: pushed to werkplek/providers-lock, a pull request opened (or the open one updated)", () => {
+      fs.writeFileSync(path.join(repo, ".terraform.lock.hcl"), "# lock\n");
+      const r = pr();
+      expect(r.stderr).not.toMatch(/fatal/);
+      expect(r.status).toBe(0);
+      expect(execFileSync("git", ["--git-dir", path.join(dir, "remote.git"), "show", "werkplek/providers-lock:.terraform.lock.hcl"], { encoding: "utf8" })).toBe("# lock\n");
+      const calls = fs.readFileSync(path.join(dir, "log"), "utf8");
+      expect(calls).toContain("gh auth setup-git");
+      expect(calls).toMatch(/^gh pr create --base main --head werkplek\/providers-lock --title Refresh the provider lock file --body-file /m);
+      fs.rmSync(path.join(dir, "log"));
+      fs.writeFileSync(path.join(repo, ".terraform.lock.hcl"), "# lock 2\n");
+      expect(pr(`if [[ "$1 $2" == "pr list" ]]; then echo 12; fi`).stdout).toContain("updated pull request #12");
+      expect(fs.readFileSync(path.join(dir, "log"), "utf8")).not.toContain("gh pr create");
+    });
   });
 });

@@ -118,7 +118,7 @@ if [[ "$mode" == apply ]]; then
 fi
 
 mkdir -p "$plans"
-state="$plans/deploy-plan-state.json"
+state="$plans/deploy-plan.state" # not *.json: the summary reads plans/*.json
 if [[ "$mode" == deploy-plan ]]; then
   [[ "$out" != /* ]] || { echo "stacks.sh: CDKTF_OUTDIR must be relative for deploy-plan (the apply job restores the same paths)" >&2; exit 2; }
   rm -rf "$state" "$bundle"
