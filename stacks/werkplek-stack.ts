@@ -39,7 +39,9 @@ export abstract class WerkplekStack extends TerraformStack {
     this.area = area;
 
     new AzurermProvider(this, "azurerm", {
-      features: [{}],
+      // Replacing or removing a backed-up VM stops its protection but keeps its restore points:
+      // the vault is immutable, which forbids deleting them early (remote-access stack).
+      features: [{ recoveryService: [{ vmBackupStopProtectionAndRetainDataOnDestroy: true }] }],
       subscriptionId: tenant.subscriptionId,
       tenantId: tenant.tenantId,
       storageUseAzuread: true,

@@ -11,6 +11,7 @@ import { DIRECTORY_ROLES } from "../facts/directory-roles";
 import { devicesCrossReferences, DevicesSchema } from "./sections/devices";
 import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remote-access";
 import { StateSchema } from "./sections/state";
+import { DefenderSchema } from "./sections/defender";
 import { teamsCrossReferences, TeamsSectionSchema } from "./sections/teams";
 import { ConditionalAccessSchema } from "./sections/conditional-access";
 import { deviceRegistrationCrossReferences, DeviceRegistrationSchema } from "./sections/device-registration";
@@ -144,6 +145,7 @@ export const TenantSchema = z
     deviceRegistration: DeviceRegistrationSchema,
     devices: DevicesSchema.optional(),
     state: StateSchema.optional(),
+    defenderForCloud: DefenderSchema.prefault({}),
     remoteAccess: RemoteAccessSchema.optional(),
     teams: TeamsSectionSchema.prefault({}),
     guardrails: GuardrailsSchema,
