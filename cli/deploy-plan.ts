@@ -1,6 +1,6 @@
 /**
  * The decisions of the deploy workflow's plan job, kept out of bash so they are tested
- * (`.github/scripts/stacks.sh deploy-plan` calls this file once or twice per stack):
+ * (`.github/scripts/stacks.sh deploy-plan` calls this file once per planned stack):
  *
  * - which plans go to the apply job: those that change a resource or an output;
  * - which stacks wait for the next deploy run: a stack that reads an output (through
@@ -9,13 +9,13 @@
  *   again, and shown again, after this run has applied the change.
  *
  * Plans are `terraform show -json` output (format 1.x: `resource_changes`, `output_changes`, each
- * with `change.actions`). The state between calls is one JSON file in the plans folder.
+ * with `change.actions`).
  *
- * Usage (node -r ./bin/register.js cli/deploy-plan.ts ...):
- *   wait <state.json> <stack folder>          prints the stacks it waits for (empty: plan it now)
- *   record <state.json> <stack> <plan.json>   prints "apply" or "unchanged"
- *   order <state.json>                        prints the stacks to apply, one per line, in order
- *   waiting <state.json>                      prints one line per waiting stack, for the summary
+ * Usage: node -r ./bin/register.js cli/deploy-plan.ts record <plans dir> <stack> <plan.json> [<later stack folder>...]
+ * prints "apply" or "unchanged" and keeps, in the plans folder: deploy-plan.state (JSON),
+ * deploy-plan.order (the stacks to apply, in order), deploy-plan.waiting (the stacks that wait,
+ * which stacks.sh then does not plan) and deploy-plan.notes (one line per waiting stack, for the
+ * summary).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -96,43 +96,40 @@ export function waitingNotes(state: DeployPlanState): string[] {
 
 const EMPTY: DeployPlanState = { apply: [], changedOutputs: {}, waiting: {} };
 
-function readState(file: string): DeployPlanState {
-  return fs.existsSync(file) ? { ...EMPTY, ...JSON.parse(fs.readFileSync(file, "utf8")) } : EMPTY;
-}
-
-function writeState(file: string, state: DeployPlanState): void {
-  const { apply, changedOutputs, waiting } = state;
-  fs.writeFileSync(file, JSON.stringify({ apply, changedOutputs, waiting }, null, 2) + "\n");
+/** Records a planned stack and marks the later stacks (folders with `cdk.tf.json`) that now wait. */
+export function step(state: DeployPlanState, stack: string, plan: PlanJson, later: readonly { name: string; json: Parameters<typeof outputsRead>[0] }[]): DeployPlanState & { applied: boolean } {
+  const next = record(state, stack, plan);
+  const waiting = { ...next.waiting };
+  for (const s of later) {
+    const producers = waitsFor(s.json, next);
+    if (producers.length) waiting[s.name] = [...new Set([...(waiting[s.name] ?? []), ...producers])].sort();
+  }
+  return { ...next, waiting };
 }
 
 /** The command line of this file; returns the exit code. */
 export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): number {
-  const [command, stateFile, a, b] = argv;
-  const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
-  switch (command) {
-    case "wait": {
-      const state = readState(stateFile);
-      const producers = waitsFor(readJson(path.join(a, "cdk.tf.json")), state);
-      if (producers.length) writeState(stateFile, { ...state, waiting: { ...state.waiting, [path.basename(a)]: producers } });
-      out(producers.join(" ") + "\n");
-      return 0;
-    }
-    case "record": {
-      const { applied, ...next } = record(readState(stateFile), a, readJson(b));
-      writeState(stateFile, next);
-      out(applied ? "apply\n" : "unchanged\n");
-      return 0;
-    }
-    case "order":
-      out(readState(stateFile).apply.map((s) => `${s}\n`).join(""));
-      return 0;
-    case "waiting":
-      out(waitingNotes(readState(stateFile)).map((s) => `${s}\n`).join(""));
-      return 0;
-    default:
-      process.stderr.write(`deploy-plan: unknown command "${command ?? ""}"; allowed: wait, record, order, waiting\n`);
-      return 2;
+  const [command, dir, stack, planFile, ...later] = argv;
+  if (command !== "record" || !dir || !stack || !planFile) {
+    process.stderr.write(`deploy-plan: usage: record <plans dir> <stack> <plan.json> [<later stack folder>...]; got "${argv.join(" ")}"\n`);
+    return 2;
   }
+  const readJson = (file: string) => JSON.parse(fs.readFileSync(file, "utf8"));
+  const stateFile = path.join(dir, "deploy-plan.state");
+  const state: DeployPlanState = fs.existsSync(stateFile) ? { ...EMPTY, ...readJson(stateFile) } : EMPTY;
+  const { applied, ...next } = step(
+    state,
+    stack,
+    readJson(planFile),
+    later.map((folder) => ({ name: path.basename(folder), json: readJson(path.join(folder, "cdk.tf.json")) })),
+  );
+  const lines = (xs: readonly string[]) => xs.map((x) => `${x}\n`).join("");
+  fs.writeFileSync(stateFile, JSON.stringify(next, null, 2) + "\n");
+  fs.writeFileSync(path.join(dir, "deploy-plan.order"), lines(next.apply));
+  fs.writeFileSync(path.join(dir, "deploy-plan.waiting"), lines(Object.keys(next.waiting)));
+  fs.writeFileSync(path.join(dir, "deploy-plan.notes"), lines(waitingNotes(next)));
+  out(applied ? "apply\n" : "unchanged\n");
+  return 0;
 }
 
 if (require.main === module) process.exitCode = run(process.argv.slice(2));

@@ -75,32 +75,37 @@ describe("waitsFor and record", () => {
   });
 });
 
-describe("the command line stacks.sh uses", () => {
+describe("the command line stacks.sh uses: one call per planned stack", () => {
   let dir: string;
   beforeEach(() => (dir = tempDir("werkplek-deploy-plan-")));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const read = (name: string) => fs.readFileSync(path.join(dir, name), "utf8");
 
-  test("wait, record, order, waiting keep their state in one file", () => {
-    const state = path.join(dir, "state.json");
+  test("record keeps the order, the waiting stacks and their notes in the plans folder", () => {
     const said: string[] = [];
     const say = (s: string) => said.push(s);
-    const stack = path.join(dir, "t-collaboration");
-    fs.mkdirSync(stack);
-    fs.writeFileSync(path.join(stack, "cdk.tf.json"), JSON.stringify({ data: { terraform_remote_state: { r: { config: { key: "t-identity.tfstate" } } } }, locals: { x: "${data.terraform_remote_state.r.outputs.g}" } }));
+    const folder = (name: string, json: unknown) => {
+      fs.mkdirSync(path.join(dir, name));
+      fs.writeFileSync(path.join(dir, name, "cdk.tf.json"), JSON.stringify(json));
+      return path.join(dir, name);
+    };
+    const reads = (output: string) => ({ data: { terraform_remote_state: { r: { config: { key: "t-identity.tfstate" } } } }, locals: { x: `\${data.terraform_remote_state.r.outputs.${output}}` } });
+    const collaboration = folder("t-collaboration", reads("g"));
+    const devices = folder("t-devices", reads("other"));
     fs.writeFileSync(path.join(dir, "identity.json"), JSON.stringify({ output_changes: { g: { actions: ["create"] } } }));
-    expect(run(["wait", state, stack], say)).toBe(0);
-    expect(run(["record", state, "t-identity", path.join(dir, "identity.json")], say)).toBe(0);
-    expect(run(["wait", state, stack], say)).toBe(0);
-    expect(run(["order", state], say)).toBe(0);
-    expect(run(["waiting", state], say)).toBe(0);
-    expect(said.slice(0, 4)).toEqual(["\n", "apply\n", "t-identity\n", "t-identity\n"]);
-    expect(said[4]).toMatch(/^t-collaboration is not planned in this run/);
+    fs.writeFileSync(path.join(dir, "devices.json"), JSON.stringify({ resource_changes: [{ change: { actions: ["no-op"] } }] }));
+    expect(run(["record", dir, "t-identity", path.join(dir, "identity.json"), collaboration, devices], say)).toBe(0);
+    expect(run(["record", dir, "t-devices", path.join(dir, "devices.json")], say)).toBe(0);
+    expect(said).toEqual(["apply\n", "unchanged\n"]);
+    expect(read("deploy-plan.order")).toBe("t-identity\n");
+    expect(read("deploy-plan.waiting")).toBe("t-collaboration\n");
+    expect(read("deploy-plan.notes")).toMatch(/^t-collaboration is not planned in this run: it reads outputs that this run changes in t-identity\./);
   });
 
-  test("an unknown command is exit 2", () => {
+  test("anything but record with its arguments is exit 2", () => {
     const err = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
-    expect(run(["plan"], () => undefined)).toBe(2);
-    expect(err).toHaveBeenCalledWith(expect.stringContaining('unknown command "plan"; allowed: wait, record, order, waiting'));
+    expect(run(["wait", dir], () => undefined)).toBe(2);
+    expect(err).toHaveBeenCalledWith(expect.stringContaining("usage: record <plans dir> <stack> <plan.json>"));
     err.mockRestore();
   });
 });

@@ -360,7 +360,7 @@ if [[ -n "\${FAIL_ON:-}" && "$*" == *"$FAIL_ON"* && "$*" == *apply* ]]; then ech
       const r = run("deploy-plan", { STUB_PLANS: plansIn });
       expect(r.stderr).toBe("");
       expect(r.status).toBe(0);
-      expect(r.stdout).toContain("::notice::demo-collaboration reads outputs that this run changes in demo-identity: it is planned by the next deploy run");
+      expect(r.stdout).toContain("::notice::demo-collaboration is not planned in this run: it reads outputs that this run changes in demo-identity.");
       expect(terraformLog().filter((l) => l.includes(" plan "))).toEqual(
         ["identity", "devices", "remote-access", "conditional-access"].map((a) => `terraform ${chdir(a)} plan -input=false -no-color -lock=false -out=tfplan`),
       );

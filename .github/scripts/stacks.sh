@@ -118,12 +118,13 @@ if [[ "$mode" == apply ]]; then
 fi
 
 mkdir -p "$plans"
-state="$plans/deploy-plan.state" # not *.json: the summary reads plans/*.json
 if [[ "$mode" == deploy-plan ]]; then
   [[ "$out" != /* ]] || { echo "stacks.sh: CDKTF_OUTDIR must be relative for deploy-plan (the apply job restores the same paths)" >&2; exit 2; }
-  rm -rf "$state" "$bundle"
+  rm -rf "$bundle" "$plans"/deploy-plan.*
 fi
 
+# The stacks to plan, in deploy order.
+todo=()
 for area in $AREAS; do
   stack="$tenant-$area"
   dir="$out/stacks/$stack"
@@ -136,12 +137,15 @@ for area in $AREAS; do
     echo "::notice::$stack keeps its state locally (bootstrap by hand, see docs/state.md); skipped"
     continue
   fi
-  if [[ "$mode" == deploy-plan ]]; then
-    waits="$(deploy_plan wait "$state" "$dir")"
-    if [[ -n "$waits" ]]; then
-      echo "::notice::$stack reads outputs that this run changes in $waits: it is planned by the next deploy run"
-      continue
-    fi
+  todo+=("$stack")
+done
+
+for i in "${!todo[@]}"; do
+  stack="${todo[$i]}"
+  dir="$out/stacks/$stack"
+  if [[ "$mode" == deploy-plan && -f "$plans/deploy-plan.waiting" ]] && grep -qx "$stack" "$plans/deploy-plan.waiting"; then
+    echo "::notice::$(grep -m1 "^$stack is not planned" "$plans/deploy-plan.notes")"
+    continue
   fi
   echo "::group::$mode $stack"
   init "$stack" "$dir"
@@ -151,13 +155,16 @@ for area in $AREAS; do
   esac
   terraform -chdir="$dir" show -json tfplan >"$plans/$stack.json"
   if [[ "$mode" == deploy-plan ]]; then
-    echo "$stack: $(deploy_plan record "$state" "$stack" "$plans/$stack.json")"
+    later=()
+    for s in "${todo[@]:$((i + 1))}"; do later+=("$out/stacks/$s"); done
+    echo "$stack: $(deploy_plan record "$plans" "$stack" "$plans/$stack.json" "${later[@]}")"
   fi
   echo "::endgroup::"
 done
 
 if [[ "$mode" == deploy-plan ]]; then
-  mapfile -t order < <(deploy_plan order "$state")
+  order=()
+  if [[ -f "$plans/deploy-plan.order" ]]; then mapfile -t order <"$plans/deploy-plan.order"; fi
   if ((${#order[@]} == 0)); then
     echo "::notice::$tenant: no stack has changes; nothing to apply"
     exit 0
@@ -170,8 +177,8 @@ if [[ "$mode" == deploy-plan ]]; then
     cp "$from/cdk.tf.json" "$from/.terraform.lock.hcl" "$from/tfplan" "$to/"
     if [[ -d "$from/assets" ]]; then cp -R "$from/assets" "$to/"; fi
   done
-  printf '%s\n' "${order[@]}" >"$bundle/$control/order"
-  deploy_plan waiting "$state" >"$bundle/$control/waiting"
+  cp "$plans/deploy-plan.order" "$bundle/$control/order"
+  cp "$plans/deploy-plan.notes" "$bundle/$control/waiting"
   sums="$(mktemp)"
   (cd "$bundle" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) >"$sums"
   mv "$sums" "$bundle/$control/SHA256SUMS"
