@@ -1,6 +1,7 @@
 /**
- * Entry point of `cdktf synth`: load and validate every tenant file, build each tenant's stacks,
- * synthesize, print a summary line per tenant, then run the guardrail rules over the output and
+ * Entry point of `cdktf synth`: load and validate every tenant file, build the stacks of each
+ * tenant (or only those WERKPLEK_TENANT names), synthesize, copy the provider lock file into every
+ * stack folder, print a summary line per tenant, then run the guardrail rules over the output and
  * fail (exit 1) on an error finding. The findings are also written to cdktf.out/guardrails.json.
  */
 import * as fs from "fs";
@@ -11,23 +12,34 @@ import { toJson, toText } from "./guardrails/report";
 import { blockingFindings, checkTenant } from "./guardrails/run";
 import { ConfigurationError } from "./constructs/errors";
 import { makeFolder } from "./constructs/text-file";
+import { describePlacement, placeLockFile } from "./stacks/provider-lock";
 import { staleStackFolders } from "./stacks/synthesized";
 import { buildTenant } from "./stacks/tenant";
+import { AREAS, stackName } from "./stacks/werkplek-stack";
 import { listTenantFiles, loadTenants, TenantFileError } from "./tenants/load";
 import { findPlaceholders, placeholderWarning } from "./tenants/placeholders";
+import { selectTenants, TenantSelectionError } from "./tenants/select";
 
 function main(): number {
+  let all;
   let tenants;
   try {
-    tenants = loadTenants();
+    // every file is validated (and checked against the others) whatever WERKPLEK_TENANT selects
+    all = loadTenants();
+    tenants = selectTenants(all);
   } catch (e) {
     if (e instanceof TenantFileError) {
       process.stderr.write(`werkplek: invalid tenant files, nothing synthesized:\n${e.message}\n`);
       return 2;
     }
+    if (e instanceof TenantSelectionError) {
+      process.stderr.write(`werkplek: ${e.message}; nothing synthesized\n`);
+      return 2;
+    }
     throw e;
   }
-  for (const file of listTenantFiles()) {
+  const selected = tenants.map((t) => t.name);
+  for (const file of listTenantFiles().filter((f) => selected.includes(path.basename(f).replace(/\.ya?ml$/, "")))) {
     const placeholders = findPlaceholders(file, path.relative(process.cwd(), file) || file);
     if (placeholders.length > 0) process.stderr.write(placeholderWarning(placeholders));
   }
@@ -55,9 +67,10 @@ function main(): number {
   }
   // Stack folders of removed tenants (or areas) would otherwise stay and be compared by a diff;
   // a folder holding local state is never deleted.
-  const names = tenants.map((t) => t.name);
+  // folders of tenants WERKPLEK_TENANT left out are kept: only a tenant without a file is removed
+  const names = all.map((t) => t.name);
   const stacks = app.node.children.filter((c) => TerraformStack.isStack(c)).map((c) => c.node.id);
-  const stale = staleStackFolders(app.outdir, { tenants: names, built: names, stacks });
+  const stale = staleStackFolders(app.outdir, { tenants: names, built: selected, stacks });
   const withState = stale.filter((s) => s.stateFiles.length > 0);
   if (withState.length > 0) {
     const lines = withState.map(
@@ -77,6 +90,9 @@ function main(): number {
   if (stale.length > 0) process.stdout.write(`werkplek: removed the stack folders no tenant has any more: ${stale.map((s) => s.name).join(", ")}\n`);
   app.synth();
   process.stdout.write(summarize(app.outdir, tenants.map((t) => t.name)));
+  const stackFolders = tenants.flatMap((t) => AREAS.map((a) => stackName(t.name, a))).filter((s) => fs.existsSync(path.join(app.outdir, "stacks", s)));
+  const lock = placeLockFile(app.outdir, stackFolders);
+  (lock.status === "stale" ? process.stderr : process.stdout).write(describePlacement(lock));
 
   const checks = tenants.map((t) => checkTenant(t, app.outdir));
   fs.writeFileSync(path.join(app.outdir, "guardrails.json"), JSON.stringify(toJson(checks), null, 2) + "\n");

@@ -46,6 +46,14 @@ export interface GatewayVmProps {
   readonly sshPublicKey: string;
   /** @default 128 */
   readonly osDiskSizeGiB?: number;
+  /**
+   * Trusted Launch: Secure Boot and a virtual TPM. Needs a Generation 2 image that supports it
+   * (learn.microsoft.com/azure/virtual-machines/trusted-launch); changing it replaces the VM
+   * (`secure_boot_enabled`/`vtpm_enabled` are ForceNew in azurerm). Its backup policy must be an
+   * Enhanced (V2) policy.
+   * @default true
+   */
+  readonly trustedLaunch?: boolean;
   /** Log Analytics workspace the data collection rule sends to; the construct does not create it. */
   readonly logAnalyticsWorkspaceId: string;
   /** Recovery Services vault and VM policy that protect the VM. @default - not backed up */
@@ -60,9 +68,10 @@ export interface GatewayVmProps {
 
 /**
  * A hardened Linux gateway VM (AVM defaults): no public IP, SSH key only with password login
- * disabled, encryption at host, Premium SSD, managed boot diagnostics, a zone, a system-assigned
- * identity; the Azure Monitor agent with a data collection rule (syslog and performance counters)
- * into a given Log Analytics workspace, and optional Azure Backup protection.
+ * disabled, encryption at host, Trusted Launch (Secure Boot, vTPM), Premium SSD, managed boot
+ * diagnostics, a zone, a system-assigned identity, periodic assessment for missing updates; the
+ * Azure Monitor agent with a data collection rule (syslog and performance counters) into a given
+ * Log Analytics workspace, and optional Azure Backup protection.
  *
  * Extensions stay allowed (Checkov CKV_AZURE_50 is deliberately not met): the Monitor agent and
  * Azure Backup are extensions.
@@ -125,8 +134,12 @@ export class GatewayVm extends Construct {
       bootDiagnostics: {},
       provisionVmAgent: true,
       allowExtensionOperations: true,
-      // A vendor appliance is patched through its own update channel, not by Azure.
+      // A vendor appliance is patched through its own update channel, not by Azure; Azure Update
+      // Manager only checks for missing updates every 24 hours (needs the VM agent, provisioned above).
       patchMode: "ImageDefault",
+      patchAssessmentMode: "AutomaticByPlatform",
+      secureBootEnabled: props.trustedLaunch ?? true,
+      vtpmEnabled: props.trustedLaunch ?? true,
       dependsOn: this.marketplaceAgreement ? [this.marketplaceAgreement] : undefined,
     });
 

@@ -74,6 +74,12 @@ import internetOnlyHttpsToGateway from "./remote-access/internet-only-https-to-g
 import subnetsHaveNsg from "./remote-access/subnets-have-nsg";
 import keyVaultRecoverable from "./remote-access/key-vault-recoverable";
 import keyVaultNetwork from "./remote-access/key-vault-network";
+import subnetsPrivate from "./remote-access/subnets-private";
+import bastionLogged from "./remote-access/bastion-logged";
+import vmTrustedLaunch from "./remote-access/vm-trusted-launch";
+import vmPatchAssessment from "./remote-access/vm-patch-assessment";
+import vmDefender from "./remote-access/vm-defender";
+import keyVaultDefender from "./remote-access/key-vault-defender";
 import noPublicBlobs from "./state/no-public-blobs";
 import entraAuthOnly from "./state/entra-auth-only";
 import secureTransfer from "./state/secure-transfer";
@@ -82,6 +88,9 @@ import networkRestricted from "./state/network-restricted";
 import statefulDestroyProtection from "./state/stateful-destroy-protection";
 import backendOidc from "./state/backend-oidc";
 import noLocalUsers from "./state/no-local-users";
+import backupImmutable from "./state/backup-immutable";
+import stateBlobsLogged from "./state/state-blobs-logged";
+import storageDefender from "./state/storage-defender";
 import noSecretMaterial from "./secrets/no-secret-material";
 
 export const RULES: readonly Rule[] = [
@@ -150,12 +159,18 @@ export const RULES: readonly Rule[] = [
   tlsPolicy,
   internetOnlyHttpsToGateway,
   subnetsHaveNsg,
+  subnetsPrivate,
+  bastionLogged,
   vmSshKeysOnly,
   vmEncryptionAtHost,
   vmNoPublicIp,
   vmImagePinned,
+  vmTrustedLaunch,
+  vmPatchAssessment,
+  vmDefender,
   keyVaultRecoverable,
   keyVaultNetwork,
+  keyVaultDefender,
   noPublicBlobs,
   entraAuthOnly,
   secureTransfer,
@@ -164,6 +179,9 @@ export const RULES: readonly Rule[] = [
   statefulDestroyProtection,
   backendOidc,
   noLocalUsers,
+  backupImmutable,
+  stateBlobsLogged,
+  storageDefender,
   noSecretMaterial,
 ];
 

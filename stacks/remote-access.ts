@@ -87,15 +87,20 @@ export class RemoteAccessStack extends WerkplekStack {
         addressPrefixes: [prefix],
         ...extra,
       });
+    // No subnet has default outbound access (Azure's implicit, unowned egress IP): the VM subnet
+    // egresses through the NAT gateway; the gateway and Bastion subnets hold managed services whose
+    // outbound connectivity the service manages ("private subnets aren't applicable to delegated or
+    // managed subnets": MicrosoftDocs/azure-docs virtual-network/ip-services/default-outbound-access.md).
     const gatewaySubnet = subnet("snet-agw", name("snet", "agw"), ra.network.gatewaySubnet, {
       // The gateway reads its certificate from the Key Vault, which admits this subnet.
       serviceEndpoints: ["Microsoft.KeyVault"],
+      defaultOutboundAccessEnabled: false,
     });
     const vmSubnet = subnet("snet-awingu", name("snet", "awingu"), ra.network.vmSubnet, {
       // No implicit internet access: egress only through the NAT gateway.
       defaultOutboundAccessEnabled: false,
     });
-    const bastionSubnet = subnet("snet-bastion", "AzureBastionSubnet", ra.network.bastionSubnet);
+    const bastionSubnet = subnet("snet-bastion", "AzureBastionSubnet", ra.network.bastionSubnet, { defaultOutboundAccessEnabled: false });
 
     const adminSources = ra.bastion.allowedSourceRanges.length > 0 ? ra.bastion.allowedSourceRanges : t.trustedIpRanges.filter((r) => r.includes("."));
     const rules = awinguNetworkRules(ra, adminSources);
@@ -218,6 +223,7 @@ export class RemoteAccessStack extends WerkplekStack {
       adminUsername: ra.adminUsername,
       sshPublicKey: ra.sshPublicKey,
       osDiskSizeGiB: ra.osDiskSizeGiB,
+      trustedLaunch: ra.trustedLaunch,
       logAnalyticsWorkspaceId: props.identity.logAnalytics.id,
       nicName: name("nic", "awingu"),
       osDiskName: name("osdisk", "awingu"),
@@ -311,7 +317,7 @@ export class RemoteAccessStack extends WerkplekStack {
       allocationMethod: "Static",
       sku: "Standard",
     });
-    new BastionHost(this, "bas", {
+    const bastion = new BastionHost(this, "bas", {
       name: name("bas", "awingu"),
       location: loc,
       resourceGroupName: rgName,
@@ -321,6 +327,13 @@ export class RemoteAccessStack extends WerkplekStack {
       ipConnectEnabled: false,
       fileCopyEnabled: false,
       ipConfiguration: { name: "bastion", subnetId: bastionSubnet.id, publicIpAddressId: bastionIp.id },
+    });
+    // Who connected over the admin path, from where, to which VM (BastionAuditLogs).
+    new MonitorDiagnosticSetting(this, "bas-diagnostics", {
+      name: "werkplek-logs",
+      targetResourceId: bastion.id,
+      logAnalyticsWorkspaceId: props.identity.logAnalytics.id,
+      enabledLog: [{ categoryGroup: "allLogs" }],
     });
 
     this.awinguAppClientId = this.samlApplication(ra, props.identity);
@@ -366,11 +379,16 @@ export class RemoteAccessStack extends WerkplekStack {
       sku: "Standard",
       storageModeType: "ZoneRedundant",
       softDeleteEnabled: true,
+      // Restore points cannot be deleted before their retention ends, nor retention shortened;
+      // Locked (tenant file) makes that irreversible.
+      immutability: ra.backup.immutability,
       identity: { type: "SystemAssigned" },
       lifecycle: { preventDestroy: true },
     });
     const policy = new BackupPolicyVm(this, "backup-policy", {
       name: "awingu-daily",
+      // A Trusted Launch VM can only be protected by an Enhanced (V2) policy.
+      policyType: ra.trustedLaunch ? "V2" : "V1",
       resourceGroupName: rgName,
       recoveryVaultName: vault.name,
       timezone: "Romance Standard Time",

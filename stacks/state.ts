@@ -1,7 +1,8 @@
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { DataAzurermClientConfig } from "@cdktf/provider-azurerm/lib/data-azurerm-client-config";
 import { ManagementLock } from "@cdktf/provider-azurerm/lib/management-lock";
+import { MonitorDiagnosticSetting } from "@cdktf/provider-azurerm/lib/monitor-diagnostic-setting";
 import { ResourceGroup } from "@cdktf/provider-azurerm/lib/resource-group";
 import { RoleAssignment } from "@cdktf/provider-azurerm/lib/role-assignment";
 import { StorageAccount } from "@cdktf/provider-azurerm/lib/storage-account";
@@ -92,4 +93,26 @@ export class StateStack extends WerkplekStack {
 
     new TerraformOutput(this, "state-backend", { value: where, description: "copy into the tenant file's `state:` to move every stack onto this account" });
   }
+}
+
+/** Azure resource id of the state account's blob service, from its names (it lives in another stack). */
+export function stateBlobServiceId(t: Tenant): string {
+  const where = stateLocation(t);
+  return `/subscriptions/${t.subscriptionId}/resourceGroups/${where.resourceGroupName}/providers/Microsoft.Storage/storageAccounts/${where.storageAccountName}/blobServices/default`;
+}
+
+/**
+ * Logs every read, write and delete of the state blobs (StorageRead/Write/Delete: who read the
+ * state) into the tenant's Log Analytics workspace. It is declared in the stack that holds the
+ * workspace (`<tenant>-identity`), not in the state stack: the state stack is applied first, by
+ * hand, before that workspace exists. The identity stack therefore depends on the state stack.
+ */
+export function logStateBlobs(stack: TerraformStack, state: StateStack, t: Tenant, logAnalyticsWorkspaceId: string): MonitorDiagnosticSetting {
+  stack.addDependency(state);
+  return new MonitorDiagnosticSetting(stack, "state-blob-diagnostics", {
+    name: "werkplek-state-audit",
+    targetResourceId: stateBlobServiceId(t),
+    logAnalyticsWorkspaceId,
+    enabledLog: [{ categoryGroup: "allLogs" }],
+  });
 }

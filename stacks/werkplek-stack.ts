@@ -2,6 +2,7 @@ import { AzurermBackend, Aspects, DataTerraformRemoteStateLocal, LocalBackend, T
 import { Construct } from "constructs";
 import { AzureadProvider } from "@cdktf/provider-azuread/lib/provider";
 import { AzurermProvider } from "@cdktf/provider-azurerm/lib/provider";
+import { PROVIDERS } from "../facts/providers";
 import { MsGraphProvider } from "../constructs/msgraph/provider";
 import { TenantTags } from "../constructs/tags";
 import type { Tenant } from "../tenants/schema";
@@ -38,13 +39,19 @@ export abstract class WerkplekStack extends TerraformStack {
     this.area = area;
 
     new AzurermProvider(this, "azurerm", {
-      features: [{}],
+      // Replacing or removing a backed-up VM stops its protection but keeps its restore points:
+      // the vault is immutable, which forbids deleting them early (remote-access stack).
+      features: [{ recoveryService: [{ vmBackupStopProtectionAndRetainDataOnDestroy: true }] }],
       subscriptionId: tenant.subscriptionId,
       tenantId: tenant.tenantId,
       storageUseAzuread: true,
     });
     new AzureadProvider(this, "azuread", { tenantId: tenant.tenantId });
     new MsGraphProvider(this, "msgraph", { tenantId: tenant.tenantId });
+    // cdktf's prebuilt azurerm binding writes the short source "azurerm", which OpenTofu and lock
+    // file tooling misread: every source in full and every version exact, as the lock file pins
+    // them, through the stack's public override (cdktf deep-merges it into required_providers).
+    this.addOverride("terraform.required_providers", PROVIDERS);
 
     // The state stack bootstraps the remote backend, so it always keeps its own state locally.
     if (tenant.state && area !== "state") {

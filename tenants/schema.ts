@@ -12,6 +12,7 @@ import { DIRECTORY_ROLES } from "../facts/directory-roles";
 import { devicesCrossReferences, DevicesSchema } from "./sections/devices";
 import { remoteAccessCrossReferences, RemoteAccessSchema } from "./sections/remote-access";
 import { StateSchema } from "./sections/state";
+import { DefenderSchema } from "./sections/defender";
 import { teamsCrossReferences, TeamsSectionSchema } from "./sections/teams";
 import { adoptCrossReferences, AdoptSchema } from "./sections/adopt";
 import { ConditionalAccessSchema } from "./sections/conditional-access";
@@ -180,6 +181,7 @@ export const TenantSchema = z
     appCredentials: AppCredentialsSchema,
     devices: DevicesSchema.optional(),
     state: StateSchema.optional(),
+    defenderForCloud: DefenderSchema.prefault({}),
     remoteAccess: RemoteAccessSchema.optional(),
     teams: TeamsSectionSchema.prefault({}),
     guardrails: GuardrailsSchema,

@@ -124,6 +124,12 @@ describe("remote-access stack: network security", () => {
     expect(resourcesOf(json, "azurerm_subnet")).toHaveLength(3);
     expect(json.resource!.azurerm_subnet["snet-awingu"]).toMatchObject({ default_outbound_access_enabled: false, name: "snet-kraainem-awingu" });
     expect(json.resource!.azurerm_subnet["snet-bastion"]).toMatchObject({ name: "AzureBastionSubnet" });
+    // no subnet keeps Azure's implicit outbound IP; the managed services' subnets do not need it
+    expect(resourcesOf(json, "azurerm_subnet").map((sn: Rule) => [sn.name, sn.default_outbound_access_enabled])).toEqual([
+      ["snet-kraainem-agw", false],
+      ["snet-kraainem-awingu", false],
+      ["AzureBastionSubnet", false],
+    ]);
     expect(resourcesOf(json, "azurerm_subnet_nat_gateway_association")).toEqual([
       expect.objectContaining({ subnet_id: "${azurerm_subnet.snet-awingu.id}", nat_gateway_id: "${azurerm_nat_gateway.ng.id}" }),
     ]);
@@ -177,6 +183,19 @@ describe("remote-access stack: the VM", () => {
     });
     expect(vm.admin_password).toBeUndefined();
     expect(vm.custom_data).toBeUndefined();
+  });
+
+  test("Trusted Launch by default (Secure Boot, vTPM, an Enhanced V2 backup policy); off for a Gen1 image", () => {
+    const on = remoteAccessJson();
+    expect(vmOf(on)).toMatchObject({ secure_boot_enabled: true, vtpm_enabled: true });
+    expect(resourcesOf(on, "azurerm_backup_policy_vm")[0]).toMatchObject({ policy_type: "V2", instant_restore_retention_days: 2 });
+    const off = remoteAccessJson(withRemoteAccess((ra) => (ra.trustedLaunch = false)));
+    expect(vmOf(off)).toMatchObject({ secure_boot_enabled: false, vtpm_enabled: false });
+    expect(resourcesOf(off, "azurerm_backup_policy_vm")[0]).toMatchObject({ policy_type: "V1" });
+  });
+
+  test("checked for missing updates every day by Azure, patched by the appliance's own channel", () => {
+    expect(vmOf(remoteAccessJson())).toMatchObject({ patch_assessment_mode: "AutomaticByPlatform", patch_mode: "ImageDefault", provision_vm_agent: true });
   });
 
   test.each([
@@ -239,6 +258,7 @@ describe("remote-access stack: the VM", () => {
     expect(resourcesOf(json, "azurerm_recovery_services_vault")[0]).toMatchObject({
       name: "rsv-kraainem-awingu",
       soft_delete_enabled: true,
+      immutability: "Unlocked",
       identity: { type: "SystemAssigned" },
       lifecycle: { prevent_destroy: true },
     });
@@ -251,6 +271,10 @@ describe("remote-access stack: the VM", () => {
       source_vm_id: "${azurerm_linux_virtual_machine.vm_BEC5F109.id}",
       backup_policy_id: "${azurerm_backup_policy_vm.backup-policy.id}",
     });
+    const locked = remoteAccessJson(withRemoteAccess((ra) => (ra.backup = { ...ra.backup, immutability: "Locked" })));
+    expect(resourcesOf(locked, "azurerm_recovery_services_vault")[0]).toMatchObject({ immutability: "Locked" });
+    // replacing the VM (e.g. another image) keeps its restore points, which the immutable vault requires
+    expect(json.provider!.azurerm[0].features).toEqual([{ recovery_service: [{ vm_backup_stop_protection_and_retain_data_on_destroy: true }] }]);
   });
 });
 
@@ -326,6 +350,14 @@ describe("remote-access stack: gateway, Key Vault, Bastion, SAML", () => {
       shareable_link_enabled: false,
       ip_configuration: { subnet_id: "${azurerm_subnet.snet-bastion.id}" },
     });
+    const { json: byStack } = appSynth();
+    expect(resourcesOf(byStack("kraainem-remote-access"), "azurerm_monitor_diagnostic_setting")).toContainEqual(
+      expect.objectContaining({
+        target_resource_id: "${azurerm_bastion_host.bas.id}",
+        enabled_log: [{ category_group: "allLogs" }],
+        log_analytics_workspace_id: expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-kraainem-identity\.outputs\.cross-stack-output-azurerm_log_analytics_workspacelog-analyticsid\}$/),
+      }),
+    );
   });
 
   test("Awingu SAML enterprise application, assignment required, assigned to the Awingu users group", () => {

@@ -14,7 +14,12 @@ describe("stacks", () => {
     const t = kraainem();
     for (const stack of Object.values(buildStacks())) {
       const json = synthJson(stack);
-      expect(Object.keys(json.terraform!.required_providers!).sort()).toEqual(["azuread", "azurerm", "msgraph"]);
+      // sources in full, versions exact: what the lock file pins (facts/providers.ts)
+      expect(json.terraform!.required_providers).toEqual({
+        azurerm: { source: "hashicorp/azurerm", version: "4.55.0" },
+        azuread: { source: "hashicorp/azuread", version: "3.7.0" },
+        msgraph: { source: "microsoft/msgraph", version: "0.5.0" },
+      });
       expect(json.provider!.azurerm[0]).toMatchObject({ subscription_id: t.subscriptionId, tenant_id: t.tenantId, storage_use_azuread: true });
       expect(json.provider!.azuread[0]).toEqual({ tenant_id: t.tenantId });
       expect(json.provider!.msgraph[0]).toEqual({ tenant_id: t.tenantId });

@@ -2,6 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { staleStackFolders } from "../stacks/synthesized";
+import { generateTenants } from "../bench/tenants";
 import { AREAS } from "../stacks/werkplek-stack";
 import { ROOT, tempDir } from "./helpers";
 
@@ -12,12 +13,12 @@ const PATH_WITHOUT_TERRAFORM = (process.env.PATH ?? "")
   .join(path.delimiter);
 
 /** Runs the app as `npm run synth` does, into a temporary output folder, without terraform. */
-function synth(outdir: string, tenantsDir?: string) {
-  return spawnSync(process.execPath, ["-r", "./bin/register.js", "main.ts"], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, PATH: PATH_WITHOUT_TERRAFORM, CDKTF_OUTDIR: outdir, ...(tenantsDir ? { WERKPLEK_TENANTS_DIR: tenantsDir } : {}) },
-  });
+function synth(outdir: string, tenantsDir?: string, selection?: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: PATH_WITHOUT_TERRAFORM, CDKTF_OUTDIR: outdir };
+  delete env.WERKPLEK_TENANT;
+  if (tenantsDir) env.WERKPLEK_TENANTS_DIR = tenantsDir;
+  if (selection !== undefined) env.WERKPLEK_TENANT = selection;
+  return spawnSync(process.execPath, ["-r", "./bin/register.js", "main.ts"], { cwd: ROOT, encoding: "utf8", env });
 }
 
 function filesUnder(dir: string): Record<string, string> {
@@ -58,6 +59,10 @@ describe("synth (the app as `npm run synth` runs it, on a machine without terraf
     expect(r.stdout).toContain("werkplek: removed the stack folders no tenant has any more: zaventem-identity, zaventem-state\n");
     expect(stale.some((d) => fs.existsSync(d))).toBe(false);
     expect(fs.existsSync(path.join(out, "stacks", "notes"))).toBe(true);
+    // the committed provider lock file is copied into every stack folder, or its absence is said
+    const copied = AREAS.map((area) => fs.existsSync(path.join(out, "stacks", `kraainem-${area}`, ".terraform.lock.hcl")));
+    if (fs.existsSync(path.join(ROOT, ".terraform.lock.hcl"))) expect({ copied, said: r.stdout }).toEqual({ copied: AREAS.map(() => true), said: expect.stringContaining("copied into 6 stack folder(s)") });
+    else expect({ copied, said: r.stdout }).toEqual({ copied: AREAS.map(() => false), said: expect.stringContaining("no provider lock file (.terraform.lock.hcl) in the repository") });
   });
 
   test("is deterministic: two synths are byte-identical", () => {
@@ -154,4 +159,46 @@ dns.lookup = (host, ...rest) => {
   expect(fs.existsSync(path.join(dir, "out", "stacks", "x", "cdk.tf.json"))).toBe(true);
   expect(fs.existsSync(log) ? fs.readFileSync(log, "utf8") : "").not.toContain("checkpoint-api.hashicorp.com");
   expect(r.stdout + r.stderr).not.toMatch(/ENOTFOUND|checkpoint/);
+});
+describe("WERKPLEK_TENANT: build only the named tenants, validate every file", () => {
+  let tenants: string;
+  beforeAll(() => {
+    tenants = generateTenants(3);
+    dirs.push(tenants);
+  });
+  const stacksIn = (out: string) => fs.readdirSync(path.join(out, "stacks")).sort();
+
+  test("one or several names: only their six stacks each, one summary line each", () => {
+    const out = fresh();
+    const r = synth(out, tenants, "gemeente-03, gemeente-01");
+    // the generated files keep the example's placeholders: one warning each, for the selected tenants only
+    expect(r.stderr.match(/^warning: .*?(gemeente-\d+)\.yaml has \d+ placeholder\(s\)/gm)?.map((l) => /gemeente-\d+/.exec(l)![0])).toEqual(["gemeente-01", "gemeente-03"]);
+    expect(r.stderr.replace(/^warning: .*placeholder\(s\).*\n/gm, "")).toBe("");
+    expect(r.status).toBe(0);
+    expect(stacksIn(out)).toEqual(["gemeente-01", "gemeente-03"].flatMap((t) => AREAS.map((a) => `${t}-${a}`)).sort());
+    expect(r.stdout.match(/^werkplek: gemeente-\d+: state/gm)).toEqual(["werkplek: gemeente-01: state", "werkplek: gemeente-03: state"]);
+    expect(r.stdout).toMatch(/^werkplek guardrails: gemeente-01, gemeente-03: /m);
+    expect(r.stdout).not.toMatch(/gemeente-02/);
+  });
+
+  test("an unknown name: exit 2, the known names listed, nothing synthesized", () => {
+    const out = fresh();
+    const r = synth(out, tenants, "gemeente-01,nergens");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('werkplek: WERKPLEK_TENANT names "nergens", which has no tenant file (tenants/nergens.yaml); allowed: gemeente-01, gemeente-02, gemeente-03, comma-separated; nothing synthesized\n');
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("the other files are still validated, cross-file checks included", () => {
+    const copy = path.join(tempDir(), "tenants");
+    dirs.push(path.dirname(copy));
+    fs.cpSync(tenants, copy, { recursive: true });
+    // gemeente-02 takes gemeente-03's tenant id: a half-edited copy of another municipality's file
+    const id = /^tenantId: (\S+)/m.exec(fs.readFileSync(path.join(copy, "gemeente-03.yaml"), "utf8"))![1];
+    const file = path.join(copy, "gemeente-02.yaml");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^tenantId: \S+/m, `tenantId: ${id}`));
+    const r = synth(fresh(), copy, "gemeente-01");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/gemeente-0[23]\.yaml:\d+:\d+ tenantId: the tenant id "[^"]+" is also in tenants\/gemeente-0[23]\.yaml/);
+  });
 });

@@ -85,6 +85,12 @@ export const RemoteAccessSchema = z
       .describe("explicit VM size; it must support Premium disks and encryption at host. Absent: chosen from concurrentUsers"),
     zone: z.enum(["1", "2", "3"]).default("1").describe("availability zone of the VM and the NAT gateway"),
     image: AwinguImageSchema.describe("the Awingu appliance image"),
+    trustedLaunch: z
+      .boolean()
+      .default(true)
+      .describe(
+        "Trusted Launch (Secure Boot and vTPM; the backup policy is then Enhanced/V2). Needs a Gen2 image with Trusted Launch support: az vm image show --urn <urn> --query '{generation: hyperVGeneration, features: features}' must show V2. Set false for a Gen1 image or to keep a VM created without it (changing it replaces the VM)",
+      ),
     adminUsername: z
       .string()
       .regex(/^[a-z_][a-z0-9_-]{0,31}$/, { error: "must be a Linux user name: lowercase letters, digits, _ and -, at most 32 characters" })
@@ -174,8 +180,14 @@ export const RemoteAccessSchema = z
         time: z.string().regex(/^([01]\d|2[0-3]):(00|30)$/, { error: "must be a time on the hour or half hour like 23:00" }).default("23:00"),
         dailyRetentionDays: z.number().int().min(7).max(9999).default(30).describe("days a daily restore point is kept"),
         weeklyRetentionWeeks: z.number().int().min(0).max(5163).default(12).describe("weeks the Sunday restore point is kept; 0 = none"),
+        immutability: z
+          .enum(["Unlocked", "Locked"])
+          .default("Unlocked")
+          .describe(
+            "immutable vault: restore points cannot be deleted early nor retention shortened. Unlocked can still be switched off; Locked never can (irreversible, also for the vault's owner)",
+          ),
       })
-      .default({ time: "23:00", dailyRetentionDays: 30, weeklyRetentionWeeks: 12 })
+      .default({ time: "23:00", dailyRetentionDays: 30, weeklyRetentionWeeks: 12, immutability: "Unlocked" })
       .describe("Azure Backup of the VM (times in Romance Standard Time)"),
     saml: z
       .strictObject({
