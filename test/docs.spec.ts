@@ -11,18 +11,8 @@ import { flowchart, mermaidBlocks, MermaidIds } from "../cli/docs/markdown";
 import { coverageMatrix, tenantPolicies } from "../cli/whatif";
 import { loadPersonas } from "../policies/conditional-access/personas";
 import { whatIf } from "../constructs/conditional-access/whatif";
-import { kraainem, ROOT, tempDir } from "./helpers";
+import { kraainem, ROOT, tableAfter, tempDir } from "./helpers";
 
-/** The rows of the first Markdown table after `heading` in `page`, as cells (header row first). */
-function tableAfter(page: string, heading: string): string[][] {
-  const lines = page.slice(page.indexOf(heading)).split("\n");
-  const block = lines.slice(lines.findIndex((l) => l.startsWith("| ")));
-  const end = block.findIndex((l) => !l.startsWith("| "));
-  return block
-    .slice(0, end < 0 ? undefined : end)
-    .filter((l) => !l.startsWith("| ---"))
-    .map((l) => l.slice(2, -2).split(" | "));
-}
 
 let pages: Record<string, string>;
 let out: string;

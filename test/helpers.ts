@@ -45,3 +45,14 @@ export function resourcesOf(json: StackJson, type: string): Record<string, unkno
 export function tempDir(prefix = "werkplek-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+/** The rows of the first Markdown table after `heading` in `page`, as cells (header row first). */
+export function tableAfter(page: string, heading: string): string[][] {
+  const lines = page.slice(page.indexOf(heading)).split("\n");
+  const block = lines.slice(lines.findIndex((l) => l.startsWith("| ")));
+  const end = block.findIndex((l) => !l.startsWith("| "));
+  return block
+    .slice(0, end < 0 ? undefined : end)
+    .filter((l) => !l.startsWith("| ---"))
+    .map((l) => l.slice(2, -2).split(" | "));
+}

@@ -19,7 +19,7 @@ import { RULES } from "../guardrails/registry";
 import { contextFor } from "../guardrails/run";
 import { TenantSchema, type Tenant } from "../tenants/schema";
 import type { StackJson, SynthesizedStack } from "../stacks/synthesized";
-import { kraainem, ROOT, tempDir } from "./helpers";
+import { kraainem, ROOT, tableAfter, tempDir } from "./helpers";
 import { groupKeyOf, rawWithRemoteHelp, withRemoteHelp } from "./remote-help-fixture";
 import { readTenantStacks } from "../stacks/synthesized";
 
@@ -361,14 +361,3 @@ describe("the Dutch docs: Hulp op afstand", () => {
     }
   });
 });
-
-/** The rows of the first Markdown table after `heading` in `page`, as cells (header row first). */
-function tableAfter(page: string, heading: string): string[][] {
-  const lines = page.slice(page.indexOf(heading)).split("\n");
-  const block = lines.slice(lines.findIndex((l) => l.startsWith("| ")));
-  const end = block.findIndex((l) => !l.startsWith("| "));
-  return block
-    .slice(0, end < 0 ? undefined : end)
-    .filter((l) => !l.startsWith("| ---"))
-    .map((l) => l.slice(2, -2).split(" | "));
-}
