@@ -154,7 +154,7 @@ describe("what each workflow does", () => {
     // plan: read-only identity, no reviewers; synth, strict validation, plans, summary, bundle upload
     expect(wf.jobs.plan.environment).toBe("${{ matrix.tenant }}-plan");
     const plan = runs("deploy.yml", "plan");
-    const order = ["npm run synth", "npx werkplek validate --strict", '.github/scripts/stacks.sh deploy-plan "$TENANT"', '.github/scripts/deploy-summary.sh "$TENANT" >>"$GITHUB_STEP_SUMMARY"', "uses actions/upload-artifact@"];
+    const order = ["npm run synth", 'npx werkplek validate --strict --tenant "$TENANT"', '.github/scripts/stacks.sh deploy-plan "$TENANT"', '.github/scripts/deploy-summary.sh "$TENANT" >>"$GITHUB_STEP_SUMMARY"', "uses actions/upload-artifact@"];
     expect(order.map((cmd) => plan.indexOf(cmd))).toEqual([...order.map((cmd) => plan.indexOf(cmd))].sort((a, b) => a - b));
     expect(order.every((cmd) => plan.includes(cmd))).toBe(true);
     const upload = wf.jobs.plan.steps.find((st: any) => String(st.uses).startsWith("actions/upload-artifact@"));
