@@ -86,8 +86,14 @@ function main(): number {
     );
     return 2;
   }
-  for (const s of stale) fs.rmSync(s.dir, { recursive: true, force: true });
-  if (stale.length > 0) process.stdout.write(`werkplek: removed the stack folders no tenant has any more: ${stale.map((s) => s.name).join(", ")}\n`);
+  // Run by the cdktf CLI (`cdktf synth`/`deploy`, which hands the app CDKTF_CONTEXT_JSON), the CLI
+  // removes the stack folders it listed before the run itself after the app exits, and fails on a
+  // folder that is already gone (cdktf-cli 0.21 bundle/bin/cmds/handlers.js, synth): leave them to
+  // it. The refusal above still stops it from deleting a folder that holds state.
+  if (!process.env.CDKTF_CONTEXT_JSON) {
+    for (const s of stale) fs.rmSync(s.dir, { recursive: true, force: true });
+    if (stale.length > 0) process.stdout.write(`werkplek: removed the stack folders no tenant has any more: ${stale.map((s) => s.name).join(", ")}\n`);
+  }
   app.synth();
   process.stdout.write(summarize(app.outdir, tenants.map((t) => t.name)));
   const stackFolders = tenants.flatMap((t) => AREAS.map((a) => stackName(t.name, a))).filter((s) => fs.existsSync(path.join(app.outdir, "stacks", s)));

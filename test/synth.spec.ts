@@ -13,8 +13,8 @@ const PATH_WITHOUT_TERRAFORM = (process.env.PATH ?? "")
   .join(path.delimiter);
 
 /** Runs the app as `npm run synth` does, into a temporary output folder, without terraform. */
-function synth(outdir: string, tenantsDir?: string, selection?: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: PATH_WITHOUT_TERRAFORM, CDKTF_OUTDIR: outdir };
+function synth(outdir: string, tenantsDir?: string, selection?: string, extraEnv: NodeJS.ProcessEnv = {}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: PATH_WITHOUT_TERRAFORM, CDKTF_OUTDIR: outdir, ...extraEnv };
   delete env.WERKPLEK_TENANT;
   if (tenantsDir) env.WERKPLEK_TENANTS_DIR = tenantsDir;
   if (selection !== undefined) env.WERKPLEK_TENANT = selection;
@@ -115,6 +115,17 @@ describe("stack folders no tenant has any more (a renamed or deleted tenant)", (
     expect(refused.stderr).not.toMatch(/^\s+at /m);
     expect(fs.existsSync(path.join(out, "stacks", "kraainem-identity"))).toBe(false);
     expect([identity, state].every((d) => fs.existsSync(d))).toBe(true);
+  });
+
+  test("run by the cdktf CLI (CDKTF_CONTEXT_JSON), the folders are left for the CLI to remove; one with state is still refused", () => {
+    const out = fresh();
+    const identity = stack(out, "zaventem-identity");
+    const r = synth(out, undefined, undefined, { CDKTF_CONTEXT_JSON: "{}" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("removed the stack folders");
+    expect(fs.existsSync(identity)).toBe(true);
+    stack(out, "zaventem-state", { "terraform.zaventem-state.tfstate": '{"version":4}' });
+    expect(synth(out, undefined, undefined, { CDKTF_CONTEXT_JSON: "{}" }).status).toBe(2);
   });
 
   test("what counts as stale: removed tenants and areas a built tenant no longer has; never a tenant that was not built", () => {
