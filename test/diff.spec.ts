@@ -5,7 +5,7 @@ import { App } from "cdktf";
 import { main } from "../cli/main";
 import { compare } from "../cli/review/compare";
 import { synthesizeRef } from "../cli/review/git-synth";
-import { conditionalAccessWeakening, risksOf } from "../cli/review/risks";
+import { conditionalAccessWeakening, risksOf, teamsLoosenings } from "../cli/review/risks";
 import { renderDiff } from "../cli/review/markdown";
 import { readStackSet } from "../cli/review/stack-set";
 import { areaOf } from "../stacks/synthesized";
@@ -290,6 +290,14 @@ describe("--base <git ref>", () => {
     git("commit", "-qam", "broken");
     expect(() => synthesizeRef("HEAD", repo)).toThrow(/--base HEAD: synthesizing [0-9a-f]{12} failed \(exit 2\):\ntenants\/x.yaml:1:1 name: broken/);
     expect(git("worktree", "list").trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("Teams apps (app-centric management)", () => {
+  const doc = (defaults: string) => ({ apps: { tenantSettings: { DefaultApp: defaults, GlobalApp: "None", PrivateApp: "None" }, available: [] }, policies: [] });
+  test("a catalogue opened to all apps is a loosening; closing it is not", () => {
+    expect(teamsLoosenings(doc("None"), doc("All"))).toEqual(["DefaultApp None → All"]);
+    expect(teamsLoosenings(doc("All"), doc("None"))).toEqual([]);
   });
 });
 

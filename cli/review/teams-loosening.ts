@@ -59,6 +59,10 @@ const ORDERED: Record<string, readonly string[]> = {
   EventAccessType: ["EveryoneInCompanyExcludingGuests", "Everyone"],
   TownhallEventAttendeeAccess: ["EveryoneInOrganizationAndGuests", "Everyone"],
   BroadcastAttendeeVisibilityMode: ["InvitedUsersInCompany", "EveryoneInCompany", "InvitedUsersInCompanyAndExternal", "EveryoneInCompanyAndExternal", "Everyone"],
+  // app-centric management (the document's apps section, MS.TEAMS.5.1–5.3)
+  DefaultApp: ["None", "All"],
+  GlobalApp: ["None", "All"],
+  PrivateApp: ["None", "All"],
 };
 
 /** Lists where a new entry lets more in. */
